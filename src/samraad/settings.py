@@ -1,0 +1,131 @@
+"""The one place that reads the environment.
+
+Every value has a documented default (docs/settings.md); a test checks that each
+one is documented. Booleans are "True" or "False" and nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent
+
+
+class SettingError(ValueError):
+    pass
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw not in ("True", "False"):
+        raise SettingError(f"{name} must be True or False, not {raw!r}")
+    return raw == "True"
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingError(f"{name} must be a whole number, not {raw!r}") from None
+
+
+def database_config() -> dict[str, Any]:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return dict(dj_database_url.parse(url, conn_max_age=60))
+    path = env_str("SAMRAAD_DB", "samraad.sqlite3")
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(Path(path).resolve()),
+        "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;"},
+        "TEST": {"NAME": None},
+    }
+
+
+DEBUG = env_bool("SAMRAAD_DEBUG", False)
+# A fixed key is only acceptable for the demo and development; production sets one.
+SECRET_KEY = env_str("SAMRAAD_SECRET_KEY", "samraad-insecure-development-key-change-me")
+ALLOWED_HOSTS = [h for h in env_str("SAMRAAD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+BASE_URL = env_str("SAMRAAD_BASE_URL", "http://127.0.0.1:8000")
+
+DATABASES = {"default": database_config()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.admin",
+    "samraad.org",
+    "samraad.people",
+    "samraad.absence",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "samraad.urls"
+WSGI_APPLICATION = "samraad.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+LANGUAGE_CODE = "da"
+LANGUAGES = [("da", "Dansk"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Copenhagen"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = env_str("SAMRAAD_STATIC_ROOT", str(Path("static").resolve()))
+
+# Mail (follow-up alerts). Defaults suit a local relay.
+EMAIL_HOST = env_str("SAMRAAD_SMTP_HOST", "127.0.0.1")
+EMAIL_PORT = env_int("SAMRAAD_SMTP_PORT", 25)
+EMAIL_HOST_USER = env_str("SAMRAAD_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = env_str("SAMRAAD_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("SAMRAAD_SMTP_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("SAMRAAD_MAIL_FROM", "samraad@localhost")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("SAMRAAD_LOG_LEVEL", "WARNING")},
+}
