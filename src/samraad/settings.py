@@ -115,12 +115,20 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = env_str("SAMRAAD_STATIC_ROOT", str(Path("static").resolve()))
 
-# Mail (follow-up alerts). Defaults suit a local relay.
-EMAIL_HOST = env_str("SAMRAAD_SMTP_HOST", "127.0.0.1")
-EMAIL_PORT = env_int("SAMRAAD_SMTP_PORT", 25)
-EMAIL_HOST_USER = env_str("SAMRAAD_SMTP_USER", "")
-EMAIL_HOST_PASSWORD = env_str("SAMRAAD_SMTP_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("SAMRAAD_SMTP_TLS", False)
+# Mail (follow-up alerts), through Django's MAILERS. Defaults suit a local relay.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env_str("SAMRAAD_SMTP_HOST", "127.0.0.1"),
+            "port": env_int("SAMRAAD_SMTP_PORT", 25),
+            "username": env_str("SAMRAAD_SMTP_USER", ""),
+            "password": env_str("SAMRAAD_SMTP_PASSWORD", ""),
+            "use_tls": env_bool("SAMRAAD_SMTP_TLS", False),
+            "timeout": 30,
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env_str("SAMRAAD_MAIL_FROM", "samraad@localhost")
 
 LOGGING = {

@@ -1,15 +1,94 @@
-"""samraad stats (being written)."""
+"""`samraad stats`: one unit's figures for one period (spec/cli.md, spec/statistics.md)."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from typing import Any
+
+from samraad.cli.options import iso_date
+from samraad.stats import Structure, UnitFigures, unit_figures
+from samraad.stats.figures import rounded
+
+CAUSES = (
+    "own_sickness",
+    "child_sickness",
+    "work_injury",
+    "pregnancy_related",
+    "maternity",
+    "other",
+)
+
+
+def causes_list(text: str) -> frozenset[str]:
+    causes = frozenset(c.strip() for c in text.split(",") if c.strip())
+    unknown = sorted(causes - set(CAUSES))
+    if unknown or not causes:
+        raise argparse.ArgumentTypeError(
+            f"unknown cause {', '.join(unknown) or '(none given)'}; known: {', '.join(CAUSES)}"
+        )
+    return causes
 
 
 def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("stats")
+    parser = sub.add_parser("stats", help="one unit's absence figures for one period")
+    parser.add_argument("--unit", required=True, help="unit_id")
+    parser.add_argument("--from", dest="start", required=True, type=iso_date)
+    parser.add_argument("--to", dest="end", required=True, type=iso_date)
+    parser.add_argument(
+        "--structure", choices=[s.value for s in Structure], default=Structure.HISTORIC.value
+    )
+    parser.add_argument("--as-of", type=iso_date, help="current structure: the tree of this day")
+    parser.add_argument("--causes", type=causes_list, default=frozenset({"own_sickness"}))
+    parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from samraad.absence.loading import load_for_unit
+    from samraad.cli import UsageError
+    from samraad.org.models import Unit
+
+    if args.start > args.end:
+        raise UsageError(f"--from {args.start} is after --to {args.end}")
+    if not Unit.objects.filter(unit_id=args.unit).exists():
+        raise UsageError(f"unknown unit: {args.unit}")
+    data = load_for_unit(args.unit, args.start, args.end, args.as_of)
+    figures = unit_figures(
+        data,
+        args.unit,
+        args.start,
+        args.end,
+        structure=Structure(args.structure),
+        as_of=args.as_of,
+        causes=args.causes,
+    )
+    if args.json:
+        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
+    else:
+        print(render_table(figures))
+    return 0
+
+
+def render_table(figures: UnitFigures) -> str:
+    """The figures as a small aligned table for a terminal."""
+    data = figures.to_json()
+    rate = data["absence_rate"]
+    lines = [
+        f"{figures.unit}  {data['from']} – {data['to']}  ({data['structure']} structure; "
+        f"causes: {', '.join(data['causes'])})",
+        "",
+        f"  {'working days':<22}{figures.working_days:>14}",
+        f"  {'planned hours':<22}{data['planned_hours']:>14,.4f}",
+        f"  {'absence hours':<22}{data['absence_hours']:>14,.4f}",
+        f"  {'absence rate':<22}{'–' if rate is None else f'{rate:.4f} %':>14}",
+        f"  {'FTE':<22}{data['fte']:>14,.4f}",
+        f"  {'absence days per FTE':<22}{data['absence_days_per_fte']:>14,.4f}",
+        f"  {'headcount':<22}{figures.headcount:>14}",
+        f"  {'spells ended':<22}{figures.spells:>14}",
+        "",
+        f"  {'spell length (days)':<22}{'spells':>8}{'absence hours':>16}",
+    ]
+    for label, group in figures.by_length.items():
+        lines.append(f"  {label:<22}{group.spells:>8}{rounded(group.absence_hours):>16,.4f}")
+    return "\n".join(lines)
