@@ -62,9 +62,7 @@ class Conversation(models.Model):
     """A conversation held with an employee about absence (held_on, kind); no health details."""
 
     conversation_id = models.CharField(primary_key=True, max_length=64)
-    employee = models.ForeignKey(
-        Employee, on_delete=models.CASCADE, related_name="conversations"
-    )
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="conversations")
     held_on = models.DateField()
     kind = models.CharField(max_length=32, choices=CONVERSATION_KINDS)
 
