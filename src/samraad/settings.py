@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samraad.org",
     "samraad.people",
     "samraad.absence",
+    "samraad.demo",
 ]
 
 MIDDLEWARE = [
