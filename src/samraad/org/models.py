@@ -69,3 +69,34 @@ class Target(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.year}: {self.absence_days_per_fte}"
+
+
+class Manager(models.Model):
+    """Who manages a unit, from when (managers.csv). Alerts go to the manager of the
+    employee's unit, or of the nearest unit above that has one; a manager's access
+    covers their units and everything below."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="managers")
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="managed_units"
+    )
+    email = models.EmailField()
+    language = models.CharField(
+        max_length=2, default="da", choices=[("da", "Dansk"), ("en", "English")]
+    )
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["unit_id", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "employee", "valid_from"], name="manager_key"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=F("valid_from")),
+                name="manager_ends_after_start",
+            ),
+            models.CheckConstraint(condition=Q(language__in=["da", "en"]), name="manager_language"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} manages {self.unit_id} from {self.valid_from}"
