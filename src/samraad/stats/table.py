@@ -1,12 +1,18 @@
 """Every unit's figures for every period, by interval arithmetic (spec/statistics.md).
 
-Nothing here expands employee-days. Employments are cut by the structure's closure
-rows and by the periods; each piece's working days come from one subtraction in the
-calendar's prefix count. All sums are integers:
+Nothing here expands employee-days. The periods are cut into segments wherever the
+structure changes inside one (a transfer), so that within a segment every leaf unit
+has a fixed set of ancestors. Employments and absence records are cut by segments,
+each piece's working days come from one subtraction in the calendar's prefix count,
+sums are taken per leaf unit and segment, and only those small sums are rolled up to
+the ancestors. Headcount and spells are not additive: a person or spell that sits in
+one leaf unit in a period rolls up as a count; the few that sit in several (a move,
+two jobs) are deduplicated per ancestor.
 
-- planned: Σ weekly hours × SCALE × working days      (planned hours = planned / (5 × SCALE))
+All sums are integers:
+- planned: Σ weekly hours × SCALE × working days   (planned hours = planned / (5 × SCALE))
 - absent:  Σ weekly hours × SCALE × degree × SCALE × working days
-                                                       (absent hours = absent / (5 × SCALE²))
+                                                    (absent hours = absent / (5 × SCALE²))
 """
 
 from __future__ import annotations
@@ -28,9 +34,10 @@ from samraad.stats.spells import (
     with_workdays,
 )
 from samraad.stats.structure import Structure, closure
-from samraad.stats.workdays import END, day_number, work_calendar
+from samraad.stats.workdays import END, WorkCalendar, day_number, work_calendar
 
 OWN_SICKNESS = frozenset({"own_sickness"})
+KEYS = ["ancestor", "period"]
 
 
 @dataclass(frozen=True)
@@ -48,18 +55,184 @@ class TableRequest:
         return day_number(self.as_of or max(last for _, last in self.periods))
 
 
-def _overlapping(frame: pl.DataFrame, periods: pl.DataFrame) -> pl.DataFrame:
-    """Pair each row (first, last) with every period it overlaps, cut to the period as lo/hi."""
-    return frame.join_where(
-        periods, pl.col("first") <= pl.col("p_last"), pl.col("last") >= pl.col("p_first")
-    ).with_columns(
-        pl.max_horizontal("first", "p_first").alias("lo"),
-        pl.min_horizontal("last", "p_last").alias("hi"),
+def _layers(periods: pl.DataFrame) -> list[pl.DataFrame]:
+    """Split the periods into layers of sorted, pairwise disjoint periods."""
+    layers: list[list[dict[str, int]]] = []
+    for row in periods.sort("p_first", "p_last").iter_rows(named=True):
+        for layer in layers:
+            if layer[-1]["p_last"] < row["p_first"]:
+                layer.append(row)
+                break
+        else:
+            layers.append([row])
+    return [pl.DataFrame(layer, schema=periods.schema) for layer in layers]
+
+
+def _segments(layer: pl.DataFrame, change_days: np.ndarray) -> pl.DataFrame:
+    """Cut each period where the structure changes: segment, period, s_first, s_last, p_last."""
+    rows = []
+    for period, first, last in layer.select("period", "p_first", "p_last").iter_rows():
+        inside = change_days[(change_days > first) & (change_days <= last)]
+        starts = [first, *sorted(set(inside.tolist()))]
+        ends = [s - 1 for s in starts[1:]] + [last]
+        rows += [(period, s, e, last) for s, e in zip(starts, ends, strict=True)]
+    frame = pl.DataFrame(rows, schema=["period", "s_first", "s_last", "p_last"], orient="row").cast(
+        pl.Int64
+    )
+    return frame.with_row_index("segment").with_columns(pl.col("segment").cast(pl.Int64))
+
+
+def _cut(frame: pl.DataFrame, segments: pl.DataFrame, cal: WorkCalendar) -> pl.DataFrame:
+    """Pair rows (first, last) with the segments they overlap; `wd` = working days in both."""
+    seg_first = segments["s_first"].to_numpy()
+    seg_last = segments["s_last"].to_numpy()
+    lo = np.searchsorted(seg_last, frame["first"].to_numpy(), side="left")
+    hi = np.searchsorted(seg_first, frame["last"].to_numpy(), side="right")
+    pieces = (
+        frame.with_columns(pl.int_ranges(pl.Series(lo), pl.Series(hi)).alias("segment"))
+        .explode("segment")
+        .drop_nulls("segment")
+        .join(segments, on="segment")
+    )
+    lo_day = np.maximum(pieces["first"].to_numpy(), pieces["s_first"].to_numpy())
+    hi_day = np.minimum(pieces["last"].to_numpy(), pieces["s_last"].to_numpy())
+    return pieces.with_columns(pl.Series("wd", cal.count(lo_day, hi_day), dtype=pl.Int64))
+
+
+def _roll_up(leaf: pl.DataFrame, tree: pl.DataFrame, values: list[str]) -> pl.DataFrame:
+    """Sum leaf rows (unit, segment, period, s_first, values…) into their ancestors."""
+    return (
+        leaf.join(tree, on="unit")
+        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
+        .group_by(KEYS)
+        .agg(pl.col(values).sum())
     )
 
 
-def _within(frame: pl.DataFrame, first: str, last: str, day: str) -> pl.DataFrame:
-    return frame.filter((pl.col(first) <= pl.col(day)) & (pl.col(day) <= pl.col(last)))
+def _distinct_count(
+    rows: pl.DataFrame, who: str, tree: pl.DataFrame, segments: pl.DataFrame, extra: list[str]
+) -> pl.DataFrame:
+    """Count distinct `who` per ancestor and period (and `extra` keys).
+
+    `rows` hold (who, unit, segment, period, *extra). Those with one row per period roll
+    up as counts; the rest are deduplicated per ancestor.
+    """
+    rows = rows.with_columns(pl.len().over(who, "period").alias("_n"))
+    single = (
+        rows.filter(pl.col("_n") == 1)
+        .group_by("unit", "segment", "period", *extra)
+        .agg(pl.len().cast(pl.Int64).alias("count"))
+        .join(segments.select("segment", "s_first"), on="segment")
+    )
+    counted = (
+        _roll_up(single, tree, ["count"])
+        if not extra
+        else (
+            single.join(tree, on="unit")
+            .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
+            .group_by(*KEYS, *extra)
+            .agg(pl.col("count").sum())
+        )
+    )
+    several = (
+        rows.filter(pl.col("_n") > 1)
+        .join(segments.select("segment", "s_first"), on="segment")
+        .join(tree, on="unit")
+        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
+        .group_by(*KEYS, *extra)
+        .agg(pl.col(who).n_unique().cast(pl.Int64).alias("count"))
+    )
+    return pl.concat([counted, several]).group_by(*KEYS, *extra).agg(pl.col("count").sum())
+
+
+def _layer_sums(
+    layer: pl.DataFrame,
+    tree: pl.DataFrame,
+    employments: pl.DataFrame,
+    records: pl.DataFrame,
+    ended: pl.DataFrame,
+    groups: tuple[LengthGroup, ...],
+    cal: WorkCalendar,
+) -> list[pl.DataFrame]:
+    """Planned/headcount, absent by group and spells by group per (ancestor, period)."""
+    change_days = np.unique(np.concatenate([tree["first"].to_numpy(), tree["last"].to_numpy() + 1]))
+    segments = _segments(layer, change_days)
+
+    worked = _cut(employments, segments, cal).filter(pl.col("wd") > 0)
+    planned = _roll_up(
+        worked.group_by("unit", "segment", "period", "s_first").agg(
+            (pl.col("hours") * pl.col("wd")).sum().alias("planned")
+        ),
+        tree,
+        ["planned"],
+    )
+    headcount = _distinct_count(
+        worked.select("employee", "unit", "segment", "period").unique(),
+        "employee",
+        tree,
+        segments,
+        [],
+    ).rename({"count": "headcount"})
+
+    absent_pieces = (
+        records.join(employments, on="employee", suffix="_e")
+        .with_columns(
+            pl.max_horizontal("first", "first_e").alias("first"),
+            pl.min_horizontal("last", "last_e").alias("last"),
+        )
+        .filter(pl.col("first") <= pl.col("last"))
+    )
+    # An hour's spell length is the length as known at the period's end.
+    known_length = pl.min_horizontal("spell_last", "p_last") - pl.col("spell_first") + 1
+    absent = (
+        _cut(absent_pieces, segments, cal)
+        .filter(pl.col("wd") > 0)
+        .with_columns(length_group_index(known_length, groups).alias("group"))
+        .group_by("unit", "segment", "period", "s_first", "group")
+        .agg((pl.col("hours") * pl.col("degree") * pl.col("wd")).sum().alias("absent"))
+        .join(tree, on="unit")
+        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
+        .group_by(*KEYS, "group")
+        .agg(pl.col("absent").sum())
+    )
+
+    # A spell counts in the period holding its last day, for the units its employee
+    # belongs to on that day.
+    seg_first = segments["s_first"].to_numpy()
+    seg_last = segments["s_last"].to_numpy()
+    members = (
+        ended.join(employments, on="employee", suffix="_e")
+        .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
+        .select("spell", "unit", "first", "last")
+    )
+    index = np.searchsorted(seg_first, members["last"].to_numpy(), side="right") - 1
+    inside = (index >= 0) & (members["last"].to_numpy() <= seg_last[np.maximum(index, 0)])
+    members = (
+        members.with_columns(pl.Series("segment", index, dtype=pl.Int64))
+        .filter(pl.Series(inside))
+        .join(segments.select("segment", "period"), on="segment")
+        .with_columns(
+            length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
+        )
+    )
+    spells = _distinct_count(
+        members.select("spell", "unit", "segment", "period", "group"),
+        "spell",
+        tree,
+        segments,
+        ["group"],
+    ).rename({"count": "spells"})
+    return [planned, headcount, absent, spells]
+
+
+def _codes(values: pl.Series, name: str) -> pl.DataFrame:
+    """A frame (name, code) giving each distinct value a small integer."""
+    return (
+        values.unique()
+        .to_frame(name)
+        .with_row_index("code")
+        .with_columns(pl.col("code").cast(pl.Int64))
+    )
 
 
 def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
@@ -78,79 +251,64 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
     if request.units is not None:
         tree = tree.filter(pl.col("ancestor").is_in(list(request.units)))
 
-    # Employments cut by closure rows: (employee, hours, ancestor, first, last).
-    placed = (
-        data.employment_rows.join(tree, on="unit", suffix="_t")
-        .with_columns(
-            pl.max_horizontal("first", "first_t").alias("first"),
-            pl.min_horizontal("last", "last_t").alias("last"),
-        )
-        .filter(pl.col("first") <= pl.col("last"))
-        .select("employee", "hours", "ancestor", "first", "last")
+    # Joins and distinct counts run on integer codes, not on the identifiers' text.
+    unit_codes = _codes(tree["unit"], "unit")
+    employments = (
+        data.employment_rows.join(unit_codes, on="unit").drop("unit").rename({"code": "unit"})
     )
-
-    worked = with_workdays(_overlapping(placed, periods), "lo", "hi", "wd", cal)
-    planned = worked.group_by("ancestor", "period").agg(
-        (pl.col("hours") * pl.col("wd")).sum().alias("planned"),
-        pl.col("employee").filter(pl.col("wd") > 0).n_unique().alias("headcount"),
+    employee_codes = _codes(employments["employee"], "employee")
+    employments = (
+        employments.join(employee_codes, on="employee")
+        .drop("employee")
+        .rename({"code": "employee"})
     )
-
-    records = form_spells(data.absence_rows(request.causes), cal)
-    absent_pieces = (
-        records.join(placed, on="employee", suffix="_e")
-        .with_columns(
-            pl.max_horizontal("first", "first_e").alias("first"),
-            pl.min_horizontal("last", "last_e").alias("last"),
-        )
-        .filter(pl.col("first") <= pl.col("last"))
+    records = (
+        data.absence_rows(request.causes)
+        .join(employee_codes, on="employee")
+        .drop("employee")
+        .rename({"code": "employee"})
     )
-    absent_pieces = with_workdays(_overlapping(absent_pieces, periods), "lo", "hi", "wd", cal)
-    # An hour's spell length is the length as known at the period's end.
-    known_length = pl.min_horizontal("spell_last", "p_last") - pl.col("spell_first") + 1
-    absent = (
-        absent_pieces.with_columns(length_group_index(known_length, groups).alias("group"))
-        .group_by("ancestor", "period", "group")
-        .agg((pl.col("hours") * pl.col("degree") * pl.col("wd")).sum().alias("absent"))
-    )
-
-    # A spell counts in the period holding its last day, for the units its employee
-    # belongs to on that day.
+    tree = tree.join(unit_codes, on="unit").drop("unit").rename({"code": "unit"})
+    records = form_spells(records, cal)
     ended = spells_of(records).filter(pl.col("last") < END)
-    members = _within(
-        ended.join(data.employment_rows, on="employee", suffix="_e"), "first_e", "last_e", "last"
-    ).select("spell", "first", "last", "unit")
-    members = (
-        _within(members.join(tree, on="unit", suffix="_t"), "first_t", "last_t", "last")
-        .unique(["spell", "ancestor"])
-        .join_where(
-            periods, pl.col("last") >= pl.col("p_first"), pl.col("last") <= pl.col("p_last")
-        )
-    )
-    spells = (
-        members.with_columns(
-            length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
-        )
-        .group_by("ancestor", "period", "group")
-        .agg(pl.len().cast(pl.Int64).alias("spells"))
-    )
+
+    parts: list[list[pl.DataFrame]] = [
+        _layer_sums(layer, tree, employments, records, ended, groups, cal)
+        for layer in _layers(periods)
+    ]
+    planned, headcount, absent, spells = (pl.concat([p[i] for p in parts]) for i in range(4))
 
     units = (
         pl.DataFrame({"ancestor": list(request.units)}, schema={"ancestor": pl.String})
         if request.units is not None
         else tree.select("ancestor").unique()
     )
-    result = units.join(periods, how="cross").join(planned, on=["ancestor", "period"], how="left")
-    for index in range(len(groups)):
-        part = absent.filter(pl.col("group") == index).drop("group")
-        count = spells.filter(pl.col("group") == index).drop("group")
+    result = (
+        units.join(periods, how="cross")
+        .join(planned, on=KEYS, how="left")
+        .join(headcount, on=KEYS, how="left")
+    )
+    for i in range(len(groups)):
         result = result.join(
-            part.rename({"absent": f"absent_{index}"}), on=["ancestor", "period"], how="left"
-        ).join(count.rename({"spells": f"spells_{index}"}), on=["ancestor", "period"], how="left")
+            absent.filter(pl.col("group") == i).select(
+                *KEYS, pl.col("absent").alias(f"absent_{i}")
+            ),
+            on=KEYS,
+            how="left",
+        ).join(
+            spells.filter(pl.col("group") == i).select(
+                *KEYS, pl.col("spells").alias(f"spells_{i}")
+            ),
+            on=KEYS,
+            how="left",
+        )
     group_absent = [f"absent_{i}" for i in range(len(groups))]
     group_spells = [f"spells_{i}" for i in range(len(groups))]
     return (
         result.with_columns(
-            pl.col(["planned", "headcount", *group_absent, *group_spells]).fill_null(0)
+            pl.col(["planned", "headcount", *group_absent, *group_spells])
+            .fill_null(0)
+            .cast(pl.Int64)
         )
         .with_columns(
             pl.sum_horizontal(group_absent).alias("absent"),
