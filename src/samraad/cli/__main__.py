@@ -1,0 +1,5 @@
+import sys
+
+from samraad.cli import main
+
+sys.exit(main())
