@@ -51,6 +51,8 @@ class OracleFigures:
     absence_hours: Fraction = Fraction(0)
     headcount: int = 0
     spells: int = 0
+    spell_days: int = 0
+    spell_employees: int = 0
     by_length: dict[str, list[Fraction | int]] = field(default_factory=dict)
 
 
@@ -184,10 +186,15 @@ def figures(
                     length = (min(spell[2] or FAR, last) - spell[1]).days + 1
                     out.by_length[group_of(length)][1] += hours
     out.headcount = len(employees)
+    with_spell: set[str] = set()
     for employee, spell_first, spell_last in all_spells:
         if spell_last is None or not first <= spell_last <= last:
             continue
         if any(job.employee == employee and in_population(job, spell_last) for job in jobs):
+            length = (spell_last - spell_first).days + 1
             out.spells += 1
-            out.by_length[group_of((spell_last - spell_first).days + 1)][0] += 1
+            out.spell_days += length
+            out.by_length[group_of(length)][0] += 1
+            with_spell.add(employee)
+    out.spell_employees = len(with_spell)
     return out

@@ -28,4 +28,6 @@ def test_fast_path_matches_day_by_day_oracle(
     assert fast.absence_hours == slow.absence_hours
     assert fast.headcount == slow.headcount
     assert fast.spells == slow.spells
+    assert fast.spell_days == slow.spell_days
+    assert fast.spell_employees == slow.spell_employees
     assert {k: [g.spells, g.absence_hours] for k, g in fast.by_length.items()} == slow.by_length

@@ -28,6 +28,10 @@ def rounded(value: Fraction, places: int = 4) -> float:
     return float(exact.quantize(quantum, rounding=ROUND_HALF_UP))
 
 
+def _maybe(value: Fraction | None) -> float | None:
+    return None if value is None else rounded(value)
+
+
 @dataclass(frozen=True)
 class LengthFigures:
     spells: int
@@ -47,6 +51,8 @@ class UnitFigures:
     headcount: int
     spells: int
     by_length: dict[str, LengthFigures]
+    spell_days: int = 0  # Σ calendar lengths of the counted spells
+    spell_employees: int = 0  # employees with at least one counted spell
 
     @classmethod
     def from_row(
@@ -67,6 +73,8 @@ class UnitFigures:
             absence_hours=Fraction(row["absent"], ABSENT_DIVISOR),
             headcount=row["headcount"],
             spells=row["spells"],
+            spell_days=row["spell_days"],
+            spell_employees=row["spell_employees"],
             by_length={
                 group.label: LengthFigures(
                     row[f"spells_{i}"], Fraction(row[f"absent_{i}"], ABSENT_DIVISOR)
@@ -94,6 +102,21 @@ class UnitFigures:
             return Fraction(0)
         return (self.absence_hours / HOURS_PER_DAY) / self.fte
 
+    @property
+    def frequency_rate(self) -> Fraction | None:
+        """Spells per 100 full-time equivalents."""
+        return 100 * self.spells / self.fte if self.fte else None
+
+    @property
+    def individual_frequency_rate(self) -> Fraction | None:
+        """Share (percent) of the headcount with at least one spell."""
+        return Fraction(100 * self.spell_employees, self.headcount) if self.headcount else None
+
+    @property
+    def average_spell_length(self) -> Fraction | None:
+        """Σ spell lengths / spells, in calendar days."""
+        return Fraction(self.spell_days, self.spells) if self.spells else None
+
     def to_json(self) -> dict[str, Any]:
         """The fields of spec/cli.md's `samraad stats --json`, in its order."""
         rate = self.absence_rate
@@ -115,6 +138,9 @@ class UnitFigures:
                 label: {"spells": g.spells, "absence_hours": rounded(g.absence_hours)}
                 for label, g in self.by_length.items()
             },
+            "frequency_rate": _maybe(self.frequency_rate),
+            "individual_frequency_rate": _maybe(self.individual_frequency_rate),
+            "average_spell_length": _maybe(self.average_spell_length),
         }
 
 

@@ -99,50 +99,55 @@ def _cut(frame: pl.DataFrame, segments: pl.DataFrame, cal: WorkCalendar) -> pl.D
     return pieces.with_columns(pl.Series("wd", cal.count(lo_day, hi_day), dtype=pl.Int64))
 
 
-def _roll_up(leaf: pl.DataFrame, tree: pl.DataFrame, values: list[str]) -> pl.DataFrame:
-    """Sum leaf rows (unit, segment, period, s_first, values…) into their ancestors."""
-    return (
-        leaf.join(tree, on="unit")
-        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
-        .group_by(KEYS)
-        .agg(pl.col(values).sum())
+def _covering(frame: pl.DataFrame, tree: pl.DataFrame) -> pl.DataFrame:
+    """Join rows (unit, s_first, …) with the closure rows that hold on their segment."""
+    return frame.join(tree, on="unit").filter(
+        (pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first"))
     )
 
 
-def _distinct_count(
-    rows: pl.DataFrame, who: str, tree: pl.DataFrame, segments: pl.DataFrame, extra: list[str]
+def _roll_up(
+    leaf: pl.DataFrame, tree: pl.DataFrame, values: list[str], by: Sequence[str] = ()
 ) -> pl.DataFrame:
-    """Count distinct `who` per ancestor and period (and `extra` keys).
+    """Sum leaf rows (unit, segment, period, s_first, *by, values…) into their ancestors."""
+    return _covering(leaf, tree).group_by(*KEYS, *by).agg(pl.col(values).sum())
 
-    `rows` hold (who, unit, segment, period, *extra). Those with one row per period roll
-    up as counts; the rest are deduplicated per ancestor.
+
+def _distinct(
+    rows: pl.DataFrame,
+    who: str,
+    tree: pl.DataFrame,
+    segments: pl.DataFrame,
+    by: Sequence[str] = (),
+    weight: str | None = None,
+) -> pl.DataFrame:
+    """Count distinct `who` (and sum their `weight` once each) per ancestor, period and `by`.
+
+    `rows` hold (who, unit, segment, period, *by[, weight]). Those with one row in their
+    period roll up as counts; the rest are deduplicated per ancestor.
     """
-    rows = rows.with_columns(pl.len().over(who, "period").alias("_n"))
+    weights = [] if weight is None else [weight]
+    rows = rows.with_columns(pl.len().over(who, "period").alias("_n")).join(
+        segments.select("segment", "s_first"), on="segment"
+    )
     single = (
         rows.filter(pl.col("_n") == 1)
-        .group_by("unit", "segment", "period", *extra)
-        .agg(pl.len().cast(pl.Int64).alias("count"))
-        .join(segments.select("segment", "s_first"), on="segment")
+        .group_by("unit", "segment", "period", "s_first", *by)
+        .agg(pl.len().cast(pl.Int64).alias("count"), *(pl.col(w).sum() for w in weights))
     )
-    counted = (
-        _roll_up(single, tree, ["count"])
-        if not extra
-        else (
-            single.join(tree, on="unit")
-            .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
-            .group_by(*KEYS, *extra)
-            .agg(pl.col("count").sum())
+    several = _covering(rows.filter(pl.col("_n") > 1), tree)
+    if weight is None:
+        several = several.group_by(*KEYS, *by).agg(
+            pl.col(who).n_unique().cast(pl.Int64).alias("count")
         )
-    )
-    several = (
-        rows.filter(pl.col("_n") > 1)
-        .join(segments.select("segment", "s_first"), on="segment")
-        .join(tree, on="unit")
-        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
-        .group_by(*KEYS, *extra)
-        .agg(pl.col(who).n_unique().cast(pl.Int64).alias("count"))
-    )
-    return pl.concat([counted, several]).group_by(*KEYS, *extra).agg(pl.col("count").sum())
+    else:
+        several = (
+            several.unique([who, *KEYS, *by])
+            .group_by(*KEYS, *by)
+            .agg(pl.len().cast(pl.Int64).alias("count"), pl.col(weight).sum())
+        )
+    counted = _roll_up(single, tree, ["count", *weights], by)
+    return pl.concat([counted, several]).group_by(*KEYS, *by).agg(pl.col(["count", *weights]).sum())
 
 
 def _layer_sums(
@@ -166,12 +171,8 @@ def _layer_sums(
         tree,
         ["planned"],
     )
-    headcount = _distinct_count(
-        worked.select("employee", "unit", "segment", "period").unique(),
-        "employee",
-        tree,
-        segments,
-        [],
+    headcount = _distinct(
+        worked.select("employee", "unit", "segment", "period").unique(), "employee", tree, segments
     ).rename({"count": "headcount"})
 
     absent_pieces = (
@@ -190,11 +191,8 @@ def _layer_sums(
         .with_columns(length_group_index(known_length, groups).alias("group"))
         .group_by("unit", "segment", "period", "s_first", "group")
         .agg((pl.col("hours") * pl.col("degree") * pl.col("wd")).sum().alias("absent"))
-        .join(tree, on="unit")
-        .filter((pl.col("first") <= pl.col("s_first")) & (pl.col("last") >= pl.col("s_first")))
-        .group_by(*KEYS, "group")
-        .agg(pl.col("absent").sum())
     )
+    absent = _roll_up(absent, tree, ["absent"], ["group"])
 
     # A spell counts in the period holding its last day, for the units its employee
     # belongs to on that day.
@@ -203,7 +201,7 @@ def _layer_sums(
     members = (
         ended.join(employments, on="employee", suffix="_e")
         .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
-        .select("spell", "unit", "first", "last")
+        .select("spell", "employee", "unit", "first", "last")
     )
     index = np.searchsorted(seg_first, members["last"].to_numpy(), side="right") - 1
     inside = (index >= 0) & (members["last"].to_numpy() <= seg_last[np.maximum(index, 0)])
@@ -215,14 +213,23 @@ def _layer_sums(
             length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
         )
     )
-    spells = _distinct_count(
-        members.select("spell", "unit", "segment", "period", "group"),
+    members = members.with_columns((pl.col("last") - pl.col("first") + 1).alias("length"))
+    spells = _distinct(
+        members.select("spell", "unit", "segment", "period", "group", "length"),
         "spell",
         tree,
         segments,
         ["group"],
-    ).rename({"count": "spells"})
-    return [planned, headcount, absent, spells]
+        weight="length",
+    ).rename({"count": "spells", "length": "spell_days"})
+    # Individual frequency: employees with at least one spell ended in the period.
+    spell_employees = _distinct(
+        members.select("employee", "unit", "segment", "period").unique(),
+        "employee",
+        tree,
+        segments,
+    ).rename({"count": "spell_employees"})
+    return [planned, headcount, absent, spells, spell_employees]
 
 
 def _codes(values: pl.Series, name: str) -> pl.DataFrame:
@@ -276,7 +283,9 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
         _layer_sums(layer, tree, employments, records, ended, groups, cal)
         for layer in _layers(periods)
     ]
-    planned, headcount, absent, spells = (pl.concat([p[i] for p in parts]) for i in range(4))
+    planned, headcount, absent, spells, spell_employees = (
+        pl.concat([p[i] for p in parts]) for i in range(5)
+    )
 
     units = (
         pl.DataFrame({"ancestor": list(request.units)}, schema={"ancestor": pl.String})
@@ -287,6 +296,8 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
         units.join(periods, how="cross")
         .join(planned, on=KEYS, how="left")
         .join(headcount, on=KEYS, how="left")
+        .join(spell_employees, on=KEYS, how="left")
+        .join(spells.group_by(KEYS).agg(pl.col("spell_days").sum()), on=KEYS, how="left")
     )
     for i in range(len(groups)):
         result = result.join(
@@ -306,7 +317,16 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
     group_spells = [f"spells_{i}" for i in range(len(groups))]
     return (
         result.with_columns(
-            pl.col(["planned", "headcount", *group_absent, *group_spells])
+            pl.col(
+                [
+                    "planned",
+                    "headcount",
+                    "spell_employees",
+                    "spell_days",
+                    *group_absent,
+                    *group_spells,
+                ]
+            )
             .fill_null(0)
             .cast(pl.Int64)
         )
@@ -326,6 +346,8 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
             "absent",
             "headcount",
             "spells",
+            "spell_days",
+            "spell_employees",
             *group_absent,
             *group_spells,
         )
