@@ -2,6 +2,7 @@
 
 from samraad.stats.dataset import Dataset
 from samraad.stats.figures import UnitFigures, unit_figures
+from samraad.stats.people import employee_absence
 from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, LengthGroup
 from samraad.stats.structure import Structure
 from samraad.stats.table import TableRequest, figures_table
@@ -15,6 +16,7 @@ __all__ = [
     "TableRequest",
     "UnitFigures",
     "WorkCalendar",
+    "employee_absence",
     "figures_table",
     "unit_figures",
     "work_calendar",
