@@ -75,12 +75,16 @@ INSTALLED_APPS = [
     "samraad.people",
     "samraad.absence",
     "samraad.demo",
+    "samraad.accounts",
+    "samraad.audit",
+    "samraad.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Danish unless the user chose English with the toggle (not the browser's language).
+    "samraad.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "samraad.web.context.navigation",
             ],
         },
     },
@@ -113,8 +118,25 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+STATIC_URL = "/static/"
 STATIC_ROOT = env_str("SAMRAAD_STATIC_ROOT", str(Path("static").resolve()))
+
+# Web app: sign-in and the demo. The password "demo" is refused unless SAMRAAD_DEMO.
+AUTHENTICATION_BACKENDS = ["samraad.accounts.backends.ModelBackendRefusingDemo"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "samraad.accounts.backends.DemoPasswordValidator"},
+]
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "org:overview"
+LOGOUT_REDIRECT_URL = "web:login"
+SESSION_COOKIE_AGE = env_int("SAMRAAD_SESSION_SECONDS", 8 * 3600)
+SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)
+# How often (seconds) a process looks whether the data changed, to drop its cache.
+SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)
+# The day the app takes as today (ISO date); empty: the real date. For demos and tests.
+SAMRAAD_TODAY = env_str("SAMRAAD_TODAY", "")
 
 # Mail (follow-up alerts), through Django's MAILERS. Defaults suit a local relay.
 MAILERS = {

@@ -1,6 +1,14 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("", include("samraad.web.urls")),
+    path("", include("samraad.accounts.urls")),
+    path("", include("samraad.audit.urls")),
+    path("", include("samraad.absence.urls")),
+    path("api/", include("samraad.api.urls")),
+    path("", include("samraad.org.urls")),
 ]

@@ -1,0 +1,101 @@
+"""The monthly trend as SVG geometry, computed here so the template only draws it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.dates import MONTHS_3
+
+from samraad.absence.dashboard import Cell
+
+WIDTH, HEIGHT = 640, 240
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 32
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    css: str
+    segments: list[str]  # SVG polyline points; a suppressed month breaks the line
+    dots: list[tuple[float, float, str]]  # x, y, title
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    width: int
+    height: int
+    plot_left: int
+    plot_right: int
+    plot_top: int
+    plot_bottom: int
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    series: list[Series]
+
+
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 2, 2.5, 5 × 10^k at or above value (at least 1)."""
+    if value <= 1:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * power:
+            return float(step * power)
+    return float(10 * power)
+
+
+def _x(index: int) -> float:
+    return LEFT + (WIDTH - LEFT - RIGHT) * (index + 0.5) / 12
+
+
+def _series(name: str, css: str, cells: Sequence[Cell], top: float) -> Series:
+    segments: list[str] = []
+    dots: list[tuple[float, float, str]] = []
+    current: list[str] = []
+    for index, cell in enumerate(cells):
+        if cell.absence_rate is None:
+            if current:
+                segments.append(" ".join(current))
+            current = []
+            continue
+        x = _x(index)
+        y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * cell.absence_rate / top
+        current.append(f"{x:.1f},{y:.1f}")
+        dots.append(
+            (round(x, 1), round(y, 1), f"{name} {MONTHS_3[index + 1]}: {cell.absence_rate:.2f} %")
+        )
+    if current:
+        segments.append(" ".join(current))
+    return Series(name, css, segments, dots)
+
+
+def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int) -> TrendChart:
+    rates = [c.absence_rate for c in [*this_year, *last_year] if c.absence_rate is not None]
+    top = nice_ceiling(max(rates, default=1.0))
+    y_ticks = [
+        Tick(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4, f"{top * i / 4:g} %")
+        for i in range(5)
+    ]
+    x_ticks = [Tick(_x(i), str(MONTHS_3[i + 1]).capitalize()) for i in range(12)]
+    return TrendChart(
+        WIDTH,
+        HEIGHT,
+        LEFT,
+        WIDTH - RIGHT,
+        TOP,
+        HEIGHT - BOTTOM,
+        x_ticks,
+        y_ticks,
+        [
+            _series(str(year - 1), "last-year", last_year, top),
+            _series(str(year), "this-year", this_year, top),
+        ],
+    )

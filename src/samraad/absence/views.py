@@ -1,0 +1,235 @@
+"""A unit's absence: figures, trend, breakdowns; for managers and HR its persons too."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext as _
+
+from samraad.absence import service
+from samraad.absence.alerts import AlertRow, alerts_for_scope
+from samraad.absence.charts import TrendChart, trend_chart
+from samraad.absence.dashboard import Cell, UnitStatistics
+from samraad.absence.periods import PagePeriods
+from samraad.absence.person import PersonTimeline, person_timeline
+from samraad.accounts.models import Role
+from samraad.accounts.permissions import (
+    require_person,
+    require_person_level_unit,
+    require_role,
+    require_unit,
+)
+from samraad.audit.log import record
+from samraad.audit.models import Action
+from samraad.org.models import Target
+from samraad.stats import Structure
+from samraad.web.clock import today
+
+
+@dataclass(frozen=True)
+class Crumb:
+    unit_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    cell: Cell
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    label: str
+    this_year: Cell | None
+    last_year: Cell
+
+
+@dataclass(frozen=True)
+class UnitPage:
+    unit_id: str
+    name: str
+    kind: str
+    path: list[Crumb]
+    structures: list[Choice]
+    structure: Structure
+    year: int
+    headline: list[Row]
+    chart: TrendChart
+    months: list[MonthRow]
+    statistics: UnitStatistics
+    sub_units: list[Row]
+    target: Decimal | None
+    person_level: bool
+    suppress_small: bool
+
+
+def _structure(request: HttpRequest) -> Structure:
+    value = request.GET.get("structure", Structure.HISTORIC.value)
+    return Structure(value) if value in Structure._value2member_map_ else Structure.HISTORIC
+
+
+def _headline_labels() -> list[str]:
+    return [_("Last 12 months"), _("Year to date"), _("Same period last year"), _("Last year")]
+
+
+@login_required
+def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
+    day = today()
+    grant = require_unit(request.user, unit_id, day)
+    structure = _structure(request)
+    stats = service.statistics(unit_id, day, structure, grant.suppress_small)
+    tree = grant.tree
+    url = reverse("absence:unit", args=[unit_id])
+    target = Target.objects.filter(unit_id=unit_id, year=day.year).first()
+    page = UnitPage(
+        unit_id=unit_id,
+        name=tree.name(unit_id),
+        kind=tree.units[unit_id].kind,
+        path=[Crumb(u, tree.name(u)) for u in tree.path(unit_id)[:-1]],
+        structures=[
+            Choice(
+                _("Historic structure"),
+                f"{url}?structure=historic",
+                structure is Structure.HISTORIC,
+            ),
+            Choice(
+                _("Current structure"), f"{url}?structure=current", structure is Structure.CURRENT
+            ),
+        ],
+        structure=structure,
+        year=day.year,
+        headline=[
+            Row(str(i), label, cell)
+            for i, (label, cell) in enumerate(zip(_headline_labels(), stats.headline, strict=True))
+        ],
+        chart=trend_chart(stats.months_this_year, stats.months_last_year, day.year),
+        months=[
+            MonthRow(
+                str(MONTHS[m + 1]).capitalize(),
+                stats.months_this_year[m] if m < len(stats.months_this_year) else None,
+                stats.months_last_year[m],
+            )
+            for m in range(12)
+        ],
+        statistics=stats,
+        sub_units=[Row(b.key, tree.name(b.key), b.cell) for b in stats.sub_units],
+        target=target.absence_days_per_fte if target else None,
+        person_level=grant.person_level,
+        suppress_small=grant.suppress_small,
+    )
+    return render(request, "absence/unit.html", {"page": page})
+
+
+@dataclass(frozen=True)
+class EmployeesPage:
+    unit_id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    rows: list[service.EmployeeRow]
+
+
+def _employees_page(
+    request: HttpRequest, unit_id: str, page_name: str, action: Action
+) -> EmployeesPage:
+    day = today()
+    grant = require_person_level_unit(request.user, unit_id, day)
+    rows = service.employees(unit_id, day)
+    record(
+        request,
+        grant.scope,
+        page_name,
+        action=action,
+        unit_id=unit_id,
+        subjects=[r.employee_id for r in rows],
+    )
+    start, end = PagePeriods(day).last_12_months
+    return EmployeesPage(unit_id, grant.tree.name(unit_id), start, end, rows)
+
+
+@login_required
+def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
+    page = _employees_page(request, unit_id, "absence:employees", Action.VIEW)
+    template = (
+        "absence/_employees.html" if request.headers.get("HX-Request") else "absence/employees.html"
+    )
+    return render(request, template, {"page": page})
+
+
+@login_required
+def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
+    page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="employees-{unit_id}-{page.end}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "employee_id",
+            "unit_id",
+            "job_group",
+            "weekly_hours",
+            "sick_days",
+            "spells",
+            "open_alerts",
+            "overdue_alerts",
+        ]
+    )
+    for r in page.rows:
+        writer.writerow(
+            [
+                r.employee_id,
+                r.unit_id,
+                r.job_group,
+                r.weekly_hours,
+                r.sick_days,
+                r.spells,
+                r.open_alerts,
+                r.overdue_alerts,
+            ]
+        )
+    return response
+
+
+@login_required
+def person(request: HttpRequest, employee_id: str) -> HttpResponse:
+    day = today()
+    scope = require_person(request.user, employee_id, day)
+    timeline: PersonTimeline = person_timeline(employee_id, day)
+    record(request, scope, "absence:person", employee_id=employee_id)
+    return render(request, "absence/person.html", {"page": timeline})
+
+
+@dataclass(frozen=True)
+class AlertsPage:
+    rows: list[AlertRow]
+    status: str
+
+
+@login_required
+def alerts(request: HttpRequest) -> HttpResponse:
+    day = today()
+    scope = require_role(request.user, day, Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR)
+    status = request.GET.get("status", "pending")
+    wanted = None if status in ("all", "pending") else status
+    rows = alerts_for_scope(scope, day, wanted)
+    if status == "pending":
+        rows = [r for r in rows if r.status != "closed"]
+    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in rows])
+    return render(request, "absence/alerts.html", {"page": AlertsPage(rows, status)})

@@ -1,0 +1,92 @@
+"""Who may see what: a user's roles, each with its scope in the organisation tree.
+
+A role assignment names a role and where it applies. The scope of a manager is not
+stored here: it follows the person's rows in org.Manager (managers.csv), so that a
+new manager sees their units from the day the payroll export says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    MANAGER = "manager", _("Manager")
+    HR_PARTNER = "hr_partner", _("HR partner")
+    CENTRAL_HR = "central_hr", _("Central HR")
+    COMMITTEE = "committee", _("Committee member")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+# Roles that may see named persons, their absence records, alerts and conversations.
+PERSON_LEVEL_ROLES = frozenset({Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR})
+
+
+class RoleAssignment(models.Model):
+    """One role of one user.
+
+    - manager: `employee` is the manager's own employee key; their units are those
+      org.Manager gives that person on the day asked, and everything below them.
+    - HR partner: `unit` is an administration (one row per administration).
+    - committee member: `unit` is the committee's scope (the root for CSO, an
+      administration for its HovedMED); `committee` names the committee.
+    - central HR, administrator: the whole municipality; no unit.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    employee = models.ForeignKey(
+        "people.Employee", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    unit = models.ForeignKey(
+        "org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    committee = models.CharField(max_length=100, blank=True, default="")
+
+    class Meta:
+        ordering = ["user_id", "role", "unit_id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=[r.value for r in Role]), name="role_assignment_role"
+            ),
+            models.CheckConstraint(
+                condition=~Q(role="manager") | Q(employee__isnull=False),
+                name="role_assignment_manager_has_employee",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role__in=["hr_partner", "committee"]) | Q(unit__isnull=False),
+                name="role_assignment_scope_has_unit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = self.unit_id or self.employee_id or "all"
+        return f"{self.user_id}: {self.role} ({where})"
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the read API. Only its SHA-256 is stored; the token is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["user_id", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.name}"

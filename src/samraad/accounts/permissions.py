@@ -1,0 +1,211 @@
+"""The one permission layer: every page, export and API call asks here, never a template.
+
+- Central HR sees everything, persons included.
+- A manager sees the units org.Manager gives them on the day, and everything below.
+- An HR partner sees their administrations and everything below.
+- A committee member sees aggregates only, for the committee's scope; every cell
+  covers at least MIN_CELL employees (spec/statistics.md, "Small groups").
+- An administrator manages users, imports and rule sets, and sees no statistics.
+
+Units are matched in the tree as it is on the day asked (the current structure), so a
+unit that moved is seen by the people of the administration it belongs to now.
+Unknown units answer 404; known units outside the scope answer 403. Unknown persons
+and persons outside the scope both answer 404, so a guessed key reveals nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from samraad.absence.cache import org_tree
+from samraad.accounts.models import PERSON_LEVEL_ROLES, Role, RoleAssignment
+from samraad.org.models import Manager
+from samraad.org.tree import OrgTree
+from samraad.people.models import Employment
+
+# Spec statistics.md, "Small groups": an aggregate shown without person-level access
+# covers at least this many employees.
+MIN_CELL = 5
+# How far back a person's employment in the scope keeps them visible: the pages look
+# at the last 12 months.
+PERSON_WINDOW_DAYS = 365
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class Access(StrEnum):
+    PERSON = "person"  # named persons, absence records, alerts and conversations
+    AGGREGATE = "aggregate"  # figures only, small cells suppressed
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one user may see on one day."""
+
+    user_id: int | None
+    roles: frozenset[Role]
+    everything: bool
+    person_roots: frozenset[str]
+    aggregate_roots: frozenset[str]
+    committees: tuple[str, ...]
+
+    @property
+    def person_level(self) -> bool:
+        return bool(self.roles & PERSON_LEVEL_ROLES)
+
+    @property
+    def administrator(self) -> bool:
+        return Role.ADMINISTRATOR in self.roles
+
+    @property
+    def central_hr(self) -> bool:
+        return Role.CENTRAL_HR in self.roles
+
+    @property
+    def manager(self) -> bool:
+        return Role.MANAGER in self.roles
+
+    @property
+    def sees_statistics(self) -> bool:
+        return self.everything or bool(self.person_roots or self.aggregate_roots)
+
+    def describe(self) -> str:
+        return ",".join(sorted(self.roles))
+
+
+NOBODY = Scope(None, frozenset(), False, frozenset(), frozenset(), ())
+
+
+def _managed_units(employee_id: str, today: dt.date) -> set[str]:
+    rows = Manager.objects.filter(employee_id=employee_id, valid_from__lte=today).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=today)
+    )
+    return set(rows.values_list("unit_id", flat=True))
+
+
+def scope_for(user: User, today: dt.date) -> Scope:
+    if not user.is_authenticated or not user.is_active:
+        return NOBODY
+    roles: set[Role] = set()
+    person: set[str] = set()
+    aggregate: set[str] = set()
+    committees: list[str] = []
+    for assignment in RoleAssignment.objects.filter(user_id=user.pk):
+        role = Role(assignment.role)
+        roles.add(role)
+        if role is Role.MANAGER and assignment.employee_id:
+            person |= _managed_units(assignment.employee_id, today)
+        elif role is Role.HR_PARTNER and assignment.unit_id:
+            person.add(assignment.unit_id)
+        elif role is Role.COMMITTEE and assignment.unit_id:
+            aggregate.add(assignment.unit_id)
+            committees.append(assignment.committee or assignment.unit_id)
+    return Scope(
+        user_id=user.pk,
+        roles=frozenset(roles),
+        everything=Role.CENTRAL_HR in roles,
+        person_roots=frozenset(person),
+        aggregate_roots=frozenset(aggregate),
+        committees=tuple(sorted(committees)),
+    )
+
+
+def unit_access(scope: Scope, unit_id: str, tree: OrgTree) -> Access | None:
+    """The user's access to a unit, or None. Person-level access wins over aggregate."""
+    if unit_id not in tree.units:
+        return None
+    if scope.everything:
+        return Access.PERSON
+    above = set(tree.path(unit_id))
+    if above & scope.person_roots:
+        return Access.PERSON
+    if above & scope.aggregate_roots:
+        return Access.AGGREGATE
+    return None
+
+
+def top_units(scope: Scope, tree: OrgTree) -> list[str]:
+    """Where the user's view of the tree starts: the roots of their scope."""
+    if scope.everything:
+        return tree.roots()
+    roots = (scope.person_roots | scope.aggregate_roots) & set(tree.units)
+    # A root inside another of the user's roots adds nothing.
+    return sorted(r for r in roots if not (set(tree.path(r)[:-1]) & roots))
+
+
+def can_see_unit(user: User, unit_id: str, today: dt.date) -> bool:
+    return unit_access(scope_for(user, today), unit_id, org_tree(today)) is not None
+
+
+@dataclass(frozen=True)
+class UnitGrant:
+    unit_id: str
+    access: Access
+    scope: Scope
+    tree: OrgTree
+
+    @property
+    def person_level(self) -> bool:
+        return self.access is Access.PERSON
+
+    @property
+    def suppress_small(self) -> bool:
+        return self.access is not Access.PERSON
+
+
+def require_unit(user: User, unit_id: str, today: dt.date) -> UnitGrant:
+    tree = org_tree(today)
+    if unit_id not in tree.units:
+        raise Http404("no such unit")
+    scope = scope_for(user, today)
+    access = unit_access(scope, unit_id, tree)
+    if access is None:
+        raise PermissionDenied("the unit is outside your scope")
+    return UnitGrant(unit_id, access, scope, tree)
+
+
+def require_person_level_unit(user: User, unit_id: str, today: dt.date) -> UnitGrant:
+    grant = require_unit(user, unit_id, today)
+    if not grant.person_level:
+        raise PermissionDenied("person-level data is not available to your role")
+    return grant
+
+
+def person_units(employee_id: str, today: dt.date) -> set[str]:
+    """The units the person was employed in during the window the pages look at."""
+    since = today - dt.timedelta(days=PERSON_WINDOW_DAYS)
+    rows = Employment.objects.filter(employee_id=employee_id, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=since)
+    )
+    return set(rows.values_list("unit_id", flat=True))
+
+
+def can_see_person(user: User, employee_id: str, today: dt.date) -> bool:
+    scope = scope_for(user, today)
+    if not scope.person_level:
+        return False
+    tree = org_tree(today)
+    return any(
+        unit_access(scope, unit, tree) is Access.PERSON for unit in person_units(employee_id, today)
+    )
+
+
+def require_person(user: User, employee_id: str, today: dt.date) -> Scope:
+    """404 for an unknown person and for one outside the scope alike."""
+    if not can_see_person(user, employee_id, today):
+        raise Http404("no such person in your scope")
+    return scope_for(user, today)
+
+
+def require_role(user: User, today: dt.date, *roles: Role) -> Scope:
+    scope = scope_for(user, today)
+    if not scope.roles & set(roles):
+        raise PermissionDenied("your role does not give access to this page")
+    return scope

@@ -1,0 +1,195 @@
+"""The OpenAPI 3.1 document of the read API, served at /api/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FIGURES = {
+    "type": "object",
+    "description": (
+        "A unit's figures for one period (spec/statistics.md; the fields of "
+        "`samraad stats --json`). For a reader without person-level access, a unit "
+        "with fewer than 5 employees has `suppressed: true` and no figures."
+    ),
+    "properties": {
+        "unit": {"type": "string"},
+        "name": {"type": "string"},
+        "from": {"type": "string", "format": "date"},
+        "to": {"type": "string", "format": "date"},
+        "structure": {"enum": ["historic", "current"]},
+        "causes": {"type": "array", "items": {"type": "string"}},
+        "working_days": {"type": "integer"},
+        "planned_hours": {"type": "number"},
+        "absence_hours": {"type": "number"},
+        "absence_rate": {"type": ["number", "null"]},
+        "fte": {"type": "number"},
+        "absence_days_per_fte": {"type": "number"},
+        "headcount": {"type": "integer"},
+        "spells": {"type": "integer"},
+        "by_length": {"type": "object"},
+        "suppressed": {"type": "boolean"},
+    },
+    "required": ["unit", "from", "to", "structure", "suppressed"],
+}
+ERROR = {
+    "type": "object",
+    "properties": {"error": {"type": "string"}},
+    "required": ["error"],
+}
+PERIOD_PARAMETERS = [
+    {
+        "name": "from",
+        "in": "query",
+        "schema": {"type": "string", "format": "date"},
+        "description": "first day (default: a year before `to`)",
+    },
+    {
+        "name": "to",
+        "in": "query",
+        "schema": {"type": "string", "format": "date"},
+        "description": "last day, inclusive (default: today)",
+    },
+    {"name": "structure", "in": "query", "schema": {"enum": ["historic", "current"]}},
+    {
+        "name": "as_of",
+        "in": "query",
+        "schema": {"type": "string", "format": "date"},
+        "description": "current structure: the tree of this day (default: `to`)",
+    },
+]
+UNIT = {"name": "unit_id", "in": "path", "required": True, "schema": {"type": "string"}}
+
+
+def _responses(schema: dict[str, Any]) -> dict[str, Any]:
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {
+        "200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
+        "400": {"description": "a parameter is wrong", **error},
+        "401": {"description": "not signed in", **error},
+        "403": {"description": "outside your scope, or person-level data for your role", **error},
+        "404": {"description": "no such unit", **error},
+    }
+
+
+def document(base_url: str) -> dict[str, Any]:
+    figures = {"$ref": "#/components/schemas/UnitFigures"}
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Samråd read API",
+            "version": "1",
+            "description": (
+                "Absence statistics and follow-up, with the web app's permissions: a "
+                "manager sees their units, an HR partner their administrations, central "
+                "HR everything, a committee member aggregates of the committee's scope "
+                "(cells under 5 employees suppressed). Person-level endpoints are for "
+                "managers and HR only, and every call to them is recorded in the audit log."
+            ),
+        },
+        "servers": [{"url": base_url.rstrip("/") + "/api"}],
+        "security": [{"bearer": []}, {"session": []}],
+        "components": {
+            "securitySchemes": {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "a token from /accounts/token/",
+                },
+                "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
+            },
+            "schemas": {"UnitFigures": FIGURES, "Error": ERROR},
+        },
+        "paths": {
+            "/v1/units/{unit_id}/statistics": {
+                "get": {
+                    "summary": "A unit's figures for a period and structure",
+                    "parameters": [UNIT, *PERIOD_PARAMETERS],
+                    "responses": _responses(figures),
+                }
+            },
+            "/v1/units/{unit_id}/sub-units": {
+                "get": {
+                    "summary": "The figures of the units directly below a unit",
+                    "parameters": [UNIT, *PERIOD_PARAMETERS],
+                    "responses": _responses(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "unit": {"type": "string"},
+                                "sub_units": {"type": "array", "items": figures},
+                            },
+                        }
+                    ),
+                }
+            },
+            "/v1/units/{unit_id}/employees": {
+                "get": {
+                    "summary": "A unit's employees with sick days and spells, last 12 months "
+                    "(person-level roles only; audited)",
+                    "parameters": [UNIT],
+                    "responses": _responses(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "unit": {"type": "string"},
+                                "from": {"type": "string", "format": "date"},
+                                "to": {"type": "string", "format": "date"},
+                                "employees": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "employee_id": {"type": "string"},
+                                            "unit": {"type": "string"},
+                                            "job_group": {"type": "string"},
+                                            "weekly_hours": {"type": "number"},
+                                            "sick_days": {"type": "integer"},
+                                            "spells": {"type": "integer"},
+                                            "open_alerts": {"type": "integer"},
+                                            "overdue_alerts": {"type": "integer"},
+                                        },
+                                    },
+                                },
+                            },
+                        }
+                    ),
+                }
+            },
+            "/v1/alerts": {
+                "get": {
+                    "summary": "Alerts in your scope (person-level roles only; audited)",
+                    "parameters": [
+                        {
+                            "name": "status",
+                            "in": "query",
+                            "schema": {"enum": ["open", "overdue", "closed"]},
+                        }
+                    ],
+                    "responses": _responses(
+                        {
+                            "type": "object",
+                            "properties": {
+                                "alerts": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {
+                                            "id": {"type": "integer"},
+                                            "employee_id": {"type": "string"},
+                                            "unit": {"type": "string"},
+                                            "rule_id": {"type": "string"},
+                                            "title": {"type": "string"},
+                                            "raised_on": {"type": "string", "format": "date"},
+                                            "due_by": {"type": "string", "format": "date"},
+                                            "reason": {"type": "string"},
+                                            "status": {"enum": ["open", "overdue", "closed"]},
+                                        },
+                                    },
+                                }
+                            },
+                        }
+                    ),
+                }
+            },
+        },
+    }

@@ -1,0 +1,163 @@
+"""The read API: the same figures, permissions and audit as the pages (api/openapi.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+
+from samraad.absence import cache, service
+from samraad.absence.alerts import alerts_for_scope
+from samraad.absence.dashboard import MIN_CELL, subset, table
+from samraad.absence.periods import PagePeriods
+from samraad.accounts.permissions import (
+    require_person_level_unit,
+    require_unit,
+    scope_for,
+)
+from samraad.api.auth import BadRequest, api_view
+from samraad.api.openapi import document
+from samraad.audit.log import record
+from samraad.audit.models import Action
+from samraad.stats import Structure, UnitFigures
+from samraad.web.clock import today
+
+MAX_DAYS = 366 * 10
+
+
+def _date(request: HttpRequest, name: str, default: dt.date) -> dt.date:
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise BadRequest(f"{name}: not a date (YYYY-MM-DD): {raw!r}") from None
+
+
+def _query(request: HttpRequest) -> tuple[dt.date, dt.date, Structure, dt.date | None]:
+    default_start, default_end = PagePeriods(today()).last_12_months
+    start = _date(request, "from", default_start)
+    end = _date(request, "to", default_end)
+    if start > end:
+        raise BadRequest(f"from {start} is after to {end}")
+    if (end - start).days > MAX_DAYS:
+        raise BadRequest("a period may span at most 10 years")
+    raw = request.GET.get("structure", "historic")
+    if raw not in ("historic", "current"):
+        raise BadRequest(f"structure: expected historic or current, not {raw!r}")
+    as_of = _date(request, "as_of", end) if request.GET.get("as_of") else None
+    return start, end, Structure(raw), as_of
+
+
+def _figures_json(figures: UnitFigures, suppress_small: bool) -> dict[str, Any]:
+    data = figures.to_json()
+    if suppress_small and figures.headcount < MIN_CELL:
+        kept = ("unit", "from", "to", "structure", "causes", "working_days")
+        return {**{k: data[k] for k in kept}, "suppressed": True}
+    return {**data, "suppressed": False}
+
+
+def _figures(
+    units: list[str],
+    unit: str,
+    start: dt.date,
+    end: dt.date,
+    structure: Structure,
+    as_of: dt.date | None,
+) -> dict[str, UnitFigures]:
+    def compute() -> dict[str, UnitFigures]:
+        part = subset(cache.dataset(), unit, start, end, as_of or end)
+        found = table(part, units, [(start, end)], structure, as_of or end)
+        return {key[0]: value for key, value in found.items()}
+
+    return cache.remember(("api", tuple(units), start, end, structure, as_of), compute)
+
+
+@require_GET
+def openapi(request: HttpRequest) -> JsonResponse:
+    return JsonResponse(
+        document(request.build_absolute_uri("/")), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@api_view
+def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
+    grant = require_unit(request.user, unit_id, today())
+    start, end, structure, as_of = _query(request)
+    figures = _figures([unit_id], unit_id, start, end, structure, as_of)[unit_id]
+    body = _figures_json(figures, grant.suppress_small)
+    body["name"] = grant.tree.name(unit_id)
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+@api_view
+def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
+    grant = require_unit(request.user, unit_id, today())
+    start, end, structure, as_of = _query(request)
+    children = grant.tree.children_of(unit_id)
+    found = _figures(children, unit_id, start, end, structure, as_of) if children else {}
+    rows = [
+        {**_figures_json(found[c], grant.suppress_small), "name": grant.tree.name(c)}
+        for c in children
+    ]
+    return JsonResponse(
+        {"unit": unit_id, "sub_units": rows}, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+@api_view
+def employees(request: HttpRequest, unit_id: str) -> JsonResponse:
+    day = today()
+    grant = require_person_level_unit(request.user, unit_id, day)
+    rows = service.employees(unit_id, day)
+    record(
+        request,
+        grant.scope,
+        "api:employees",
+        action=Action.API,
+        unit_id=unit_id,
+        subjects=[r.employee_id for r in rows],
+    )
+    start, end = PagePeriods(day).last_12_months
+    return JsonResponse(
+        {
+            "unit": unit_id,
+            "from": start.isoformat(),
+            "to": end.isoformat(),
+            "employees": [
+                {
+                    "employee_id": r.employee_id,
+                    "unit": r.unit_id,
+                    "job_group": r.job_group,
+                    "weekly_hours": r.weekly_hours,
+                    "sick_days": r.sick_days,
+                    "spells": r.spells,
+                    "open_alerts": r.open_alerts,
+                    "overdue_alerts": r.overdue_alerts,
+                }
+                for r in rows
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+@api_view
+def alerts(request: HttpRequest) -> JsonResponse:
+    day = today()
+    scope = scope_for(request.user, day)
+    if not scope.person_level:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied("alerts are person-level data")
+    status = request.GET.get("status") or None
+    if status not in (None, "open", "overdue", "closed"):
+        raise BadRequest(f"status: expected open, overdue or closed, not {status!r}")
+    found = alerts_for_scope(scope, day, status)
+    record(request, scope, "api:alerts", action=Action.API, subjects=[a.employee_id for a in found])
+    return JsonResponse(
+        {"alerts": [a.to_json() for a in found]}, json_dumps_params={"ensure_ascii": False}
+    )
