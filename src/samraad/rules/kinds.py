@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Protocol, Self
 import numpy as np
 import numpy.typing as npt
 
-from samraad.rules.world import World, keys
+from samraad.rules.world import OFFSET, World, keys
 from samraad.stats.workdays import IntArray
 
 CAUSES = (
@@ -187,17 +187,21 @@ class Threshold:
         employment periods, and the span's first day; on any other day the counts are at
         most what they were the day before. Only days with an active employment."""
         absent = world.absent_days(self.causes)
-        someone = np.unique(absent.employee)
+        someone = absent.employee[np.r_[True, absent.employee[1:] != absent.employee[:-1]]]
         period_employee, period_first, _ = world.employment
         in_span = (absent.day >= first) & (absent.day <= last)
         starts = (period_first >= first) & (period_first <= last)
         starts &= np.isin(period_employee, someone)
-        employee = np.concatenate([absent.employee[in_span], period_employee[starts], someone])
-        day = np.concatenate(
-            [absent.day[in_span], period_first[starts], np.full(len(someone), first)]
+        extra = np.concatenate(
+            [
+                keys(period_employee[starts], period_first[starts]),
+                keys(someone, someone * 0 + first),
+            ]
         )
-        unique_keys = np.unique(keys(employee, day))
-        employee, day = unique_keys >> 32, (unique_keys & 0xFFFFFFFF) - (1 << 31)
+        # The absent days are sorted already: a stable sort of the two runs merges them.
+        merged = np.sort(np.concatenate([absent.key[in_span], np.sort(extra)]), kind="stable")
+        merged = merged[np.r_[True, merged[1:] != merged[:-1]]]
+        employee, day = merged >> 32, (merged & 0xFFFFFFFF) - OFFSET
         employed = world.employed(employee, day)
         return employee[employed], day[employed]
 

@@ -161,10 +161,14 @@ class World:
         working_days = np.flatnonzero(cal.is_working).astype(np.int64) + START
         employee = self.index_of(tagged)[row]
         day = working_days[ordinal]
-        order = np.lexsort((day, employee))
-        employee, day = employee[order], day[order]
-        spell = tagged["spell"].to_numpy().astype(np.int64)[row][order]
-        spell_first = tagged["spell_first"].to_numpy().astype(np.int64)[row][order]
+        spell = tagged["spell"].to_numpy().astype(np.int64)[row]
+        spell_first = tagged["spell_first"].to_numpy().astype(np.int64)[row]
+        # form_spells orders records by (employee, first), and the employee index follows
+        # the ids' order, so the days come out sorted unless records overlap (bad data).
+        if len(day) > 1 and np.any(np.diff(keys(employee, day)) < 0):
+            order = np.lexsort((day, employee))
+            employee, day, spell = employee[order], day[order], spell[order]
+            spell_first = spell_first[order]
         # Records of one employee never overlap (the import refuses that); keep one row
         # per (employee, day) anyway, so a day is never counted twice.
         keep = np.ones(len(day), dtype=np.bool_)
