@@ -1,0 +1,162 @@
+"""Moving rows between Polars frames and the database in bulk, with raw SQL.
+
+The ORM would take minutes for a million absence records. SQLite gets
+executemany; PostgreSQL gets COPY. Values travel as the canonical text of the
+files: that is exactly what Django itself sends to SQLite for a date or a Decimal
+(`date.isoformat()`, `str(Decimal)`), and PostgreSQL parses COPY text exactly, so a
+decimal never passes through a float.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any, Protocol
+
+import polars as pl
+from django.db import connection, models
+
+from samraad.absence.models import Absence, Conversation
+from samraad.interchange.schema import TABLES, Date, Table
+from samraad.org.models import Target, Unit, UnitPeriod
+from samraad.people.models import Employee, Employment
+
+# The model holding each file's rows; every file column is the attname of a field.
+MODELS: dict[str, type[models.Model]] = {
+    "units": UnitPeriod,
+    "employees": Employee,
+    "employments": Employment,
+    "absences": Absence,
+    "conversations": Conversation,
+    "targets": Target,
+}
+# executemany is given this many rows at a time, to bound memory.
+BATCH = 100_000
+
+
+def load_stored() -> dict[str, pl.DataFrame]:
+    """Every stored row of every file, as strings in the files' columns."""
+    return {table.name: _load(table) for table in TABLES}
+
+
+def stored_unit_ids() -> pl.DataFrame:
+    return _select(f"SELECT unit_id FROM {Unit._meta.db_table}", {"unit_id": pl.String})
+
+
+def _load(table: Table) -> pl.DataFrame:
+    model = MODELS[table.name]
+    selected = ", ".join(
+        f"{_as_text(table, name, db_column(model, name))} AS {name}" for name in table.column_names
+    )
+    sql = f"SELECT {selected} FROM {model._meta.db_table}"
+    return _select(sql, dict.fromkeys(table.column_names, pl.String))
+
+
+def _as_text(table: Table, name: str, column: str) -> str:
+    """SQL giving the column as the text a file would hold."""
+    if connection.vendor == "postgresql" and isinstance(table.column(name).type, Date):
+        return f"to_char({column}, 'YYYY-MM-DD')"
+    # On SQLite this also keeps Django's converters from parsing every date.
+    return f"CAST({column} AS TEXT)"
+
+
+def _select(sql: str, schema: dict[str, Any]) -> pl.DataFrame:
+    if connection.vendor == "postgresql":
+        buffer = io.BytesIO()
+        with _raw_cursor() as cursor, cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
+            for chunk in copy:
+                buffer.write(chunk)
+        return pl.read_csv(buffer.getvalue(), schema=schema, has_header=False)
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+
+
+def _raw_cursor() -> Any:
+    """psycopg's own cursor on Django's connection (same transaction), for COPY."""
+    connection.ensure_connection()
+    return connection.connection.cursor()
+
+
+def db_column(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field)
+    return str(field.column)
+
+
+def for_database(model: type[models.Model], frame: pl.DataFrame) -> pl.DataFrame:
+    """Empty text that the database keeps as "" rather than NULL (gender, end_reason)."""
+    blank = [
+        c
+        for c in frame.columns
+        if isinstance(f := model._meta.get_field(c), models.CharField) and not f.null
+    ]
+    return frame.with_columns(pl.col(blank).fill_null(""))
+
+
+class Writer(Protocol):
+    def insert(self, model: type[models.Model], frame: pl.DataFrame) -> None:
+        """Insert the rows of `frame`, whose columns are attnames of `model`."""
+
+    def update(self, model: type[models.Model], key: list[str], frame: pl.DataFrame) -> None:
+        """Set the other columns of `frame` on the rows matching its `key` columns."""
+
+
+def writer() -> Writer:
+    return PostgresWriter() if connection.vendor == "postgresql" else SQLiteWriter()
+
+
+class SQLiteWriter:
+    def insert(self, model: type[models.Model], frame: pl.DataFrame) -> None:
+        columns = ", ".join(db_column(model, c) for c in frame.columns)
+        marks = ", ".join(["%s"] * frame.width)
+        self._many(f"INSERT INTO {model._meta.db_table} ({columns}) VALUES ({marks})", frame)
+
+    def update(self, model: type[models.Model], key: list[str], frame: pl.DataFrame) -> None:
+        others = [c for c in frame.columns if c not in key]
+        assignments = ", ".join(f"{db_column(model, c)} = %s" for c in others)
+        match = " AND ".join(f"{db_column(model, c)} = %s" for c in key)
+        sql = f"UPDATE {model._meta.db_table} SET {assignments} WHERE {match}"
+        self._many(sql, frame.select(*others, *key))
+
+    @staticmethod
+    def _many(sql: str, frame: pl.DataFrame) -> None:
+        with connection.cursor() as cursor:
+            for batch in frame.iter_slices(BATCH):
+                cursor.executemany(sql, batch.rows())
+
+
+class PostgresWriter:
+    SCRATCH = "samraad_import_update"
+
+    def insert(self, model: type[models.Model], frame: pl.DataFrame) -> None:
+        self._copy_in(model._meta.db_table, [db_column(model, c) for c in frame.columns], frame)
+
+    def update(self, model: type[models.Model], key: list[str], frame: pl.DataFrame) -> None:
+        """COPY the new values into a scratch table, then one UPDATE … FROM.
+
+        executemany takes minutes for a million rows; this takes seconds.
+        """
+        target, scratch = model._meta.db_table, self.SCRATCH
+        columns = [db_column(model, c) for c in frame.columns]
+        keys = {db_column(model, c) for c in key}
+        assignments = ", ".join(f"{c} = {scratch}.{c}" for c in columns if c not in keys)
+        match = " AND ".join(f"{target}.{c} = {scratch}.{c}" for c in keys)
+        with connection.cursor() as cursor:
+            # The target's own column types, so that COPY parses the text exactly.
+            listed = ", ".join(columns)
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {scratch} AS SELECT {listed} FROM {target} WITH NO DATA"
+            )
+            self._copy_in(scratch, columns, frame)
+            # Without statistics the planner misjudges the scratch table's size.
+            cursor.execute(f"ANALYZE {scratch}")
+            cursor.execute(f"UPDATE {target} SET {assignments} FROM {scratch} WHERE {match}")
+            cursor.execute(f"DROP TABLE {scratch}")
+
+    @staticmethod
+    def _copy_in(table: str, columns: list[str], frame: pl.DataFrame) -> None:
+        # Polars writes null as an empty field (NULL) and "" as a quoted empty string.
+        sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv)"
+        with _raw_cursor() as cursor, cursor.copy(sql) as copy:
+            for batch in frame.iter_slices(BATCH):
+                copy.write(batch.write_csv(include_header=False).encode())
