@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "samraad.accounts",
     "samraad.audit",
     "samraad.web",
+    "samraad.rules",
 ]
 
 MIDDLEWARE = [

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from samraad.cli import demo, importing, stats
+from samraad.cli import alerts, conversations, demo, importing, run_daily, stats
 
-COMMANDS = [importing, stats, demo]
+COMMANDS = [importing, stats, demo, alerts, run_daily, conversations]
 
 
 class UsageError(Exception):

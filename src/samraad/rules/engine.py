@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import polars as pl
 
-from samraad.rules.kinds import NONE, Raised
+from samraad.rules.kinds import NONE, Raised, Rule
 from samraad.rules.ruleset import RuleHistory
 from samraad.rules.world import NEVER, World
 from samraad.stats.dataset import Dataset
@@ -23,11 +23,13 @@ ALERT_SCHEMA = {
     "employee_id": pl.String,
     "rule_id": pl.String,
     "ruleset_version": pl.String,
+    "title": pl.String,
     "raised_on": pl.Date,
     "due_by": pl.Date,
     "reason": pl.String,
     "days": pl.Int64,  # threshold: absent working days in the days window on raised_on
     "spells": pl.Int64,  # threshold: counting spells in the spells window on raised_on
+    "spell_day": pl.Int64,  # spell_length: the spell's calendar day on raised_on (at_day)
 }
 SORT = ["raised_on", "employee_id", "rule_id"]
 
@@ -62,22 +64,24 @@ def _replay_rule(world: World, history: RuleHistory, rule_id: str) -> pl.DataFra
         last = world.until if period.last is None else day_number(period.last)
         raised = rule.evaluate(world, first, last, previous)
         np.maximum.at(previous, raised.employee, raised.raised_on)
-        parts.append(_frame(world, raised, rule_id, period.ruleset.version))
+        parts.append(_frame(world, raised, rule, period.ruleset.version))
     return pl.concat(parts) if parts else pl.DataFrame(schema=ALERT_SCHEMA)
 
 
-def _frame(world: World, raised: Raised, rule_id: str, version: str) -> pl.DataFrame:
+def _frame(world: World, raised: Raised, rule: Rule, version: str) -> pl.DataFrame:
     count = len(raised.employee)
     return pl.DataFrame(
         {
             "employee_id": world.employee_ids.gather(raised.employee),
-            "rule_id": [rule_id] * count,
+            "rule_id": [rule.id] * count,
             "ruleset_version": [version] * count,
+            "title": [rule.title] * count,
             "raised_on": pl.Series(raised.raised_on, dtype=pl.Int32).cast(pl.Date),
             "due_by": pl.Series(raised.due_by, dtype=pl.Int32).cast(pl.Date),
             "reason": raised.reason.astype(str).tolist(),
             "days": pl.Series(raised.days).replace(NONE, None),
             "spells": pl.Series(raised.spells).replace(NONE, None),
+            "spell_day": pl.Series(raised.spell_day).replace(NONE, None),
         },
         schema=ALERT_SCHEMA,
     )

@@ -43,11 +43,12 @@ class Raised:
     reason: npt.NDArray[np.str_]
     days: IntArray  # absent working days in the days window, or NONE
     spells: IntArray  # counting spells in the spells window, or NONE
+    spell_day: IntArray  # the spell's calendar day on raised_on (spell_length), or NONE
 
     @classmethod
     def empty(cls) -> Raised:
         none = np.zeros(0, dtype=np.int64)
-        return cls(none, none, none, np.zeros(0, dtype=np.str_), none, none)
+        return cls(none, none, none, np.zeros(0, dtype=np.str_), none, none, none)
 
 
 class Rule(Protocol):
@@ -242,7 +243,8 @@ class Threshold:
         by_days = days >= (self.min_days or np.iinfo(np.int64).max)
         by_spells = spells >= (self.min_spells or np.iinfo(np.int64).max)
         reason = np.where(by_days & by_spells, "days+spells", np.where(by_days, "days", "spells"))
-        return Raised(employee, day, day + self.respond_within_days, reason, days, spells)
+        due_by = day + self.respond_within_days
+        return Raised(employee, day, due_by, reason, days, spells, np.full(len(day), NONE))
 
 
 @dataclass(frozen=True)
@@ -289,6 +291,7 @@ class SpellLength:
             np.full(count, "spell_length"),
             np.full(count, NONE),
             np.full(count, NONE),
+            np.full(count, self.at_day),
         )
 
 

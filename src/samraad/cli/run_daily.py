@@ -1,0 +1,32 @@
+"""`samraad run-daily`: replay up to today, store new alerts, send their mail.
+
+Safe to run twice a day and from cron: alerts are unique per (employee, rule, day) and
+each mail is claimed before it is sent (docs/rules.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from samraad.cli.alerts import add_rules_option, rule_history
+from samraad.cli.options import iso_date
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser("run-daily", help="store today's alerts and mail the managers")
+    parser.add_argument(
+        "--today", type=iso_date, default=None, help="the day to replay up to (default: today)"
+    )
+    add_rules_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from samraad.rules.daily import run_daily
+
+    today = args.today or dt.date.today()
+    report = run_daily(today, rule_history(args.rules))
+    print(report.render())
+    return 0 if report.sent.failed == 0 else 1
