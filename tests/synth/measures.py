@@ -31,7 +31,7 @@ OFF = days_off(2015, 2040)
 def working_days(first: pl.Series, last: pl.Series) -> npt.NDArray[np.int64]:
     """Working days in [first, last] per row (0 if last < first)."""
     a = first.to_numpy().astype("datetime64[D]")
-    b = last.to_numpy().astype("datetime64[D]") + 1
+    b = last.to_numpy().astype("datetime64[D]") + np.timedelta64(1, "D")
     return np.busday_count(a, np.maximum(a, b), holidays=OFF).astype(np.int64)
 
 

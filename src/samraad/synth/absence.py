@@ -118,15 +118,36 @@ class Processes:
 
     # -- drawing days --------------------------------------------------------------------
     def draw(self, rate: Floats, day_factor: Floats) -> tuple[Ints, Ints]:
-        """Persons and working days of events with intensity rate[p] * day_factor[d]."""
+        """Persons and working days of events with intensity rate[p] * day_factor[d],
+        sorted by person and day."""
         cum = np.concatenate(([0.0], np.cumsum(day_factor)))
         lo, hi = cum[self.exp.begin], cum[self.exp.stop]
         counts = self.rng.poisson(rate * (hi - lo))
         person = np.repeat(np.arange(len(rate)), counts)
-        u = lo[person] + self.rng.random(len(person)) * (hi - lo)[person]
+        u = lo[person] + self.sorted_uniforms(counts) * (hi - lo)[person]
         index = np.searchsorted(cum, u, side="right") - 1
         index = np.clip(index, self.exp.begin[person], self.exp.stop[person] - 1)
         return person, self.cal.working_days[index]
+
+    def sorted_uniforms(self, counts: Ints) -> Floats:
+        """For each person, counts[p] uniforms on [0, 1) in increasing order.
+
+        Exponential spacings: the partial sums of k + 1 exponentials, divided by their
+        total, are k sorted uniforms; no sort is needed.
+        """
+        active = counts[counts > 0]
+        size = active + 1
+        gaps = self.rng.exponential(1.0, int(size.sum()))
+        ends = np.cumsum(size)
+        sums = np.cumsum(gaps)
+        before = np.concatenate(([0.0], sums[ends[:-1] - 1]))
+        segment = np.repeat(np.arange(len(active)), size)
+        partial = sums - before[segment]
+        total = partial[ends - 1]
+        last = np.zeros(len(gaps), dtype=bool)
+        last[ends - 1] = True
+        keep = ~last
+        return np.minimum(partial[keep] / total[segment[keep]], np.nextafter(1.0, 0.0))
 
     def mean_factor(self, factor: Floats) -> float:
         return float((factor * self.weight).sum() / max(self.weight.sum(), 1e-9))
@@ -151,7 +172,7 @@ class Processes:
             at = band == b
             length[at] = np.searchsorted(np.cumsum(table), u[at], side="right") + 1
         length = np.minimum(length, len(pmf))
-        return Episodes.single(person, SHORT, start, start + length - 1, OWN)
+        return Episodes.make(person, SHORT, start, start + length - 1)
 
     def short_days(self, pmf: Floats) -> float:
         """Mean working days of a short spell starting on a working day."""
@@ -176,14 +197,14 @@ class Processes:
         mid = start + length - 1
         degrees = np.array(list(TAIL_DEGREES), dtype=np.float64)
         degree = self.rng.choice(degrees, size=n, p=list(TAIL_DEGREES.values()))
-        return Episodes(
+        return Episodes.make(
             person,
-            np.full(n, LONG),
+            LONG,
             start,
             mid,
             mid + tail,
-            np.full(n, OWN),
-            np.ones(n),
+            OWN,
+            1.0,
             np.where(has_tail, OWN, NO_CAUSE),
             degree,
         )
@@ -203,13 +224,13 @@ class Processes:
         parent = self.rng.random(len(age)) < CHILD_PARENTS_PEAK * np.exp(-(((age - 36) / 8) ** 2))
         person, start = self.draw(np.where(parent, CHILD_RATE, 0.0), self.child_day)
         two = (self.rng.random(len(person)) < 0.45) & (self.cal.count(start + 1, start + 1) > 0)
-        return Episodes.single(person, CHILDREN, start, start + two.astype(np.int64), CHILD)
+        return Episodes.make(person, CHILDREN, start, start + two, cause1=CHILD)
 
     def injuries(self) -> Episodes:
         person, start = self.draw(INJURY_RATE * self.injury, self.flat_day)
         n = len(person)
         length = 1 + np.minimum(self.rng.lognormal(np.log(7), 1.0, n), 180).astype(np.int64)
-        return Episodes.single(person, INJURIES, start, start + length - 1, INJURY)
+        return Episodes.make(person, INJURIES, start, start + length - 1, cause1=INJURY)
 
     def pregnancies(self) -> Episodes:
         age = self.exp.age
@@ -222,13 +243,16 @@ class Processes:
         )
         degree = np.where(self.rng.random(n) < 0.8, 1.0, 0.5)
         end = leave + self.rng.integers(*MATERNITY_DAYS, n) - 1
-        ep = Episodes.single(person, PREGNANCIES, leave, end, MATERNITY)
-        ep.start = np.where(related, leave - before, leave)
-        ep.mid = np.where(related, leave - 1, end)
-        ep.cause1 = np.where(related, PREGNANCY, MATERNITY)
-        ep.degree1 = np.where(related, degree, 1.0)
-        ep.cause2 = np.where(related, MATERNITY, NO_CAUSE)
-        return ep
+        return Episodes.make(
+            person,
+            PREGNANCIES,
+            np.where(related, leave - before, leave),
+            np.where(related, leave - 1, end),
+            end,
+            cause1=np.where(related, PREGNANCY, MATERNITY),
+            degree1=np.where(related, degree, 1.0),
+            cause2=np.where(related, MATERNITY, NO_CAUSE),
+        )
 
     def notice(self, window_start: int, today: int) -> Episodes:
         """Dismissed employees often fall sick while under notice."""
@@ -241,7 +265,7 @@ class Processes:
             np.minimum(self.cal.working_day_index(day), len(self.cal.working_days) - 1)
         ]
         ok = (start <= np.minimum(s.end[at], today)) & (start >= window_start)
-        return Episodes.single(s.person[at][ok], NOTICE, start[ok], s.end[at][ok], OWN)
+        return Episodes.make(s.person[at][ok], NOTICE, start[ok], s.end[at][ok])
 
 
 def _working_days_in(cal: WorkCalendar, year: int) -> int:

@@ -43,8 +43,9 @@ class WorkCalendar:
         # cumulative[i] = working days among days first .. first + i - 1
         self.cumulative = np.concatenate(([0], np.cumsum(self.is_working, dtype=np.int64)))
         self.working_days: Days = days[self.is_working]
-        years = np.array([to_date(d).year for d in (self.first, self.last)])
-        self.years = range(int(years[0]), int(years[1]) + 1)
+        self.years = range(first.year, last.year + 1)
+        # first day of each year, and of the year after the last
+        self.jan1 = np.array([day_number(dt.date(y, 1, 1)) for y in [*self.years, last.year + 1]])
 
     @staticmethod
     def _working_mask(first: dt.date, last: dt.date, days: Days) -> npt.NDArray[np.bool_]:
@@ -77,8 +78,13 @@ class WorkCalendar:
         return self.count_before(day)
 
     def year_bounds(self, year: int) -> tuple[int, int]:
-        return day_number(dt.date(year, 1, 1)), day_number(dt.date(year, 12, 31))
+        i = year - self.years[0]
+        return int(self.jan1[i]), int(self.jan1[i + 1]) - 1
 
-    def year_of(self, day: Days) -> Days:
-        """Calendar year of day numbers (vectorised)."""
-        return day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    def year_index(self, day: npt.ArrayLike) -> Days:
+        """Index into `years` of each day's year (the calendar's first and last years bound it)."""
+        index = np.searchsorted(self.jan1, day, side="right") - 1
+        return np.clip(index, 0, len(self.years) - 1)
+
+    def year_of(self, day: npt.ArrayLike) -> Days:
+        return self.year_index(day) + self.years[0]

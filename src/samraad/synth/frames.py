@@ -10,9 +10,9 @@ import numpy.typing as npt
 import polars as pl
 
 from samraad.synth import catalogue as cat
-from samraad.synth.episodes import CAUSES, Records
+from samraad.synth.episodes import CAUSES, OPEN, Records
 from samraad.synth.organisation import Organisation
-from samraad.synth.staffing import NONE, REASONS, Staff
+from samraad.synth.staffing import REASONS, Staff
 
 COLUMNS = {
     "units": ["unit_id", "name", "kind", "parent_id", "valid_from", "valid_to"],
@@ -40,14 +40,14 @@ def identifiers(prefix: str, count: int, width: int) -> pl.Series:
     return pl.select(pl.lit(prefix) + numbers.cast(pl.String).str.zfill(width)).to_series()
 
 
-def dates(name: str, days: npt.NDArray[np.int64]) -> pl.Series:
-    """Day numbers to pl.Date; NONE becomes null."""
-    missing = days == NONE
+def dates(name: str, days: npt.NDArray[np.int64] | npt.NDArray[np.int32]) -> pl.Series:
+    """Day numbers to pl.Date; no date (NONE, OPEN) becomes null."""
+    missing = days >= OPEN
     series = pl.Series(name, np.where(missing, 0, days).astype(np.int32)).cast(pl.Date)
     return series.scatter(np.flatnonzero(missing), None) if missing.any() else series
 
 
-def lookup(name: str, values: Sequence[str | None], codes: npt.NDArray[np.int64]) -> pl.Series:
+def lookup(name: str, values: Sequence[str | None], codes: npt.NDArray[np.integer]) -> pl.Series:
     return pl.Series(name, values, dtype=pl.String).gather(codes)
 
 
@@ -99,7 +99,7 @@ def absences_frame(records: Records, people: pl.Series) -> pl.DataFrame:
             lookup("cause", CAUSES, records.cause),
             dates("start_date", records.start),
             dates("end_date", records.end),
-            pl.Series("degree", np.round(records.degree, 4)),
+            pl.Series("degree", np.round(records.degree.astype(np.float64), 4)),
         ]
     )
 

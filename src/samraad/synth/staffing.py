@@ -192,7 +192,8 @@ class _StaffBuilder:
         reason = np.where(retiring, RETIREMENT, reason)
         notice = np.where(reason == DISMISSAL, end - self.notice_days(end - h.start), NONE)
         notice = np.where(notice == NONE, NONE, np.maximum(notice, h.start))
-        future = end > self.today
+        # a move ending today would continue tomorrow: as of today, it simply goes on
+        future = (end > self.today) | ((reason == TRANSFER) & (end == self.today))
         known = future & (reason == DISMISSAL) & (notice <= self.today)
         end = np.where(future & ~known, NONE, end)
         reason = np.where(end == NONE, 0, reason)
