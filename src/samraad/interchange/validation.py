@@ -59,23 +59,22 @@ class Validated:
 
 
 def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
+    """Check the folder against the spec and against what is stored (see the module doc)."""
     errors = [_error_frame(folder.errors)]
     unclean = set(folder.unreadable)
+    canonical_stored = {t.name: canonical(t, _stored_frame(t, stored)) for t in TABLES}
     incoming: dict[str, pl.DataFrame] = {}
     files: dict[str, str] = {}
     for name, source in folder.sources.items():
         files[name] = source.file_name
         found = _error_frame(header_errors(source))
         if found.height == 0:
-            frame, found = check_rows(source)
-            incoming[name] = frame
+            incoming[name], found = check_rows(source, canonical_stored[name])
         errors.append(found)
         if found.height:
             unclean.add(name)
-    canonical_stored = {t.name: canonical(t, _stored_frame(t, stored)) for t in TABLES}
-    whole = consistency.Whole(
-        {n: f for n, f in incoming.items() if n not in unclean}, canonical_stored, files
-    )
+    clean_incoming = {n: f for n, f in incoming.items() if n not in unclean}
+    whole = consistency.Whole(clean_incoming, canonical_stored, files)
     errors.extend(consistency.check(whole, clean=lambda n: n not in unclean))
     shown, more = _limited(pl.concat(errors))
     return Validated(incoming, canonical_stored, shown, more)
@@ -97,30 +96,34 @@ def header_errors(source: Source) -> list[InputError]:
     return errors
 
 
-def check_rows(source: Source) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The rows in canonical form, and an error frame for every bad cell or key."""
-    table = source.table
-    frame = source.frame.with_columns(
-        pl.lit(None, pl.String).alias(c) for c in table.column_names if c not in source.header
-    )
-    checks = [(c.name, _cell_message(c)) for c in table.columns]
-    checks += [(column, message) for column, message in _row_rules(table)]
-    messages = frame.select(LINE, *(m.alias(f"_check{i}") for i, (_, m) in enumerate(checks)))
-    found = [
-        _located(messages, f"_check{i}", source.file_name, column)
-        for i, (column, _) in enumerate(checks)
-    ]
-    found.append(_duplicate_keys(frame, table, source.file_name))
-    return canonical(table, frame), pl.concat(found)
+def check_rows(source: Source, stored: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The rows in canonical form, with every column; and an error frame for what is wrong.
+
+    A column left out of the file keeps its stored values on rows that exist, and is
+    empty (or its default) on new ones; the rules across a row's cells see the result.
+    """
+    table, file = source.table, source.file_name
+    present = [c for c in table.columns if c.name in source.header]
+    cells = source.frame.select(LINE, *(_cell_message(c).alias(c.name) for c in present))
+    found = [_located(cells, c.name, file, c.name) for c in present]
+    rows = _with_stored_values(table, canonical(table, source.frame), stored)
+    rules = _row_rules(table)
+    messages = rows.select(LINE, *(m.alias(f"_rule{i}") for i, (_, m) in enumerate(rules)))
+    found += [_located(messages, f"_rule{i}", file, column) for i, (column, _) in enumerate(rules)]
+    found.append(_duplicate_keys(rows, table, file))
+    return rows, pl.concat(found)
 
 
 def canonical(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
     """One spelling per value: numbers without needless zeros, defaults filled in.
 
     Used on incoming and stored rows alike, so that comparing them compares values.
+    Columns of the table that the frame lacks stay missing.
     """
     columns = []
     for column in table.columns:
+        if column.name not in frame.columns:
+            continue
         value = pl.col(column.name).cast(pl.String).replace("", None)
         if isinstance(column.type, Number | Whole):
             value = _canonical_number(value)
@@ -129,6 +132,18 @@ def canonical(table: Table, frame: pl.DataFrame) -> pl.DataFrame:
         columns.append(value.alias(column.name))
     extra = [LINE] if LINE in frame.columns else []
     return frame.select(*columns, *extra)
+
+
+def _with_stored_values(table: Table, frame: pl.DataFrame, stored: pl.DataFrame) -> pl.DataFrame:
+    """Add the columns the file left out: the stored value where the key exists."""
+    missing = [c for c in table.columns if c.name not in frame.columns]
+    if missing:
+        values = stored.select(*table.key, *(c.name for c in missing))
+        frame = frame.join(values, on=list(table.key), how="left", nulls_equal=False)
+        frame = frame.with_columns(
+            pl.col(c.name).fill_null(pl.lit(c.default)) for c in missing if c.default is not None
+        )
+    return frame.select(*table.column_names, LINE)
 
 
 def _canonical_number(value: pl.Expr) -> pl.Expr:
@@ -233,11 +248,12 @@ def _row_rules(table: Table) -> list[tuple[str, pl.Expr]]:
 
 def _duplicate_keys(frame: pl.DataFrame, table: Table, file: str) -> pl.DataFrame:
     key = list(table.key)
-    first_line = pl.col(LINE).min().over(key)
-    repeated = frame.filter(pl.all_horizontal(pl.col(key).is_not_null())).filter(
-        pl.col(LINE) != first_line
+    repeated = (
+        frame.filter(pl.all_horizontal(pl.col(key).is_not_null()))
+        .with_columns(pl.col(LINE).min().over(key).alias("_first"))
+        .filter(pl.col(LINE) != pl.col("_first"))
     )
-    message = pl.format(f"the same {' and '.join(key)} as line {{}}", first_line)
+    message = pl.format(f"the same {' and '.join(key)} as line {{}}", "_first")
     return _error_rows(repeated.select(LINE, message.alias("message")), file, key[0])
 
 
@@ -263,17 +279,21 @@ def _error_frame(errors: list[InputError]) -> pl.DataFrame:
 
 
 def _stored_frame(table: Table, stored: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    frame = stored.get(table.name)
-    if frame is None:
-        return pl.DataFrame(schema=dict.fromkeys(table.column_names, pl.String))
-    return frame
+    frame = stored.get(table.name, pl.DataFrame())
+    return frame.select(
+        pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String).alias(c)
+        for c in table.column_names
+    )
 
 
 def _limited(errors: pl.DataFrame) -> tuple[list[InputError], int]:
     """The first ERROR_LIMIT errors, by file (in table order), then line; and how many more."""
     rank = {f"{t.name}{suffix}": i for i, t in enumerate(TABLES) for suffix in (".csv", ".xlsx")}
     ordered = errors.with_columns(
-        pl.col("file").replace_strict(rank, default=-1, return_dtype=pl.Int64).alias("_rank")
+        pl.col("file")
+        .str.to_lowercase()
+        .replace_strict(rank, default=-1, return_dtype=pl.Int64)
+        .alias("_rank")
     ).sort("_rank", "line", maintain_order=True)
     shown = [InputError(*row) for row in ordered.head(ERROR_LIMIT).drop("_rank").iter_rows()]
     return shown, max(0, ordered.height - ERROR_LIMIT)

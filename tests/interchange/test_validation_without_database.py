@@ -1,0 +1,67 @@
+"""The validator is pure: stored rows come in as frames, no database needed."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import polars as pl
+
+from samraad.interchange.reading import read_folder
+from samraad.interchange.validation import validate
+
+from .conftest import write_folder
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "samraad" / "interchange"
+
+
+def test_absence_overlapping_a_stored_frame_row(tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path,
+        {
+            "absences.csv": """
+                absence_id,employee_id,cause,start_date,end_date,degree
+                S2,A1,own_sickness,2024-03-08,2024-03-09,
+            """
+        },
+    )
+    stored = {
+        "employees": pl.DataFrame({"employee_id": ["A1"], "birth_date": [None], "gender": ["F"]}),
+        "absences": pl.DataFrame(
+            {
+                "absence_id": ["S1"],
+                "employee_id": ["A1"],
+                "cause": ["own_sickness"],
+                "start_date": ["2024-03-04"],
+                "end_date": ["2024-03-08"],
+                "degree": ["1.0000"],
+            }
+        ),
+    }
+    validated = validate(read_folder(folder), stored)
+    assert [str(e) for e in validated.errors] == [
+        "absences.csv:2: start_date: overlaps absence S1 of the same employee"
+        " (stored in the database)"
+    ]
+
+
+def test_blank_lines_keep_the_line_numbers(tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path,
+        {"employees.csv": 'employee_id,gender\nA1,F\n\n"A\n2",M\nA3,W\n'},
+    )
+    validated = validate(read_folder(folder), {})
+    assert [str(e) for e in validated.errors] == [
+        'employees.csv:5: gender: unknown value "W"; expected one of F, M, or empty'
+    ]
+
+
+def test_reading_and_validation_import_no_django() -> None:
+    for name in ("schema", "errors", "reading", "intervals", "validation", "consistency"):
+        tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                module = node.module
+                assert not module.startswith("django"), f"{name}.py imports {module}"
+                if module.startswith("samraad."):
+                    assert module.startswith("samraad.interchange"), f"{name}.py imports {module}"
