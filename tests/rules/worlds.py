@@ -72,7 +72,8 @@ def worlds(draw: st.DrawFn) -> World:
         for _ in range(draw(st.integers(1, 2))):  # leaves and returns, or two jobs at once
             start = draw(st.integers(0, SPAN - 1))
             end = draw(st.one_of(st.none(), st.integers(start, SPAN - 1)))
-            jobs.append(Job(employee, "U", Fraction(37), day(start), end and day(end)))
+            last_day = None if end is None else day(end)
+            jobs.append(Job(employee, "U", Fraction(37), day(start), last_day))
         for _ in range(draw(st.integers(0, 8))):
             length = draw(st.integers(1, 30))
             is_open = draw(st.integers(0, 12)) == 0
