@@ -71,3 +71,10 @@ def test_a_mail_is_queued_only_for_alerts_not_past_due(example: None) -> None:
         "refund-claim",
         "statutory-7a",
     ]
+
+
+def test_storing_without_mail_queues_nothing(example: None) -> None:
+    alerts = replay(load_dataset(), RuleHistory.default(), END_2024)
+    stored = store_alerts(alerts, today=dt.date(2024, 12, 14), mail=False)
+    assert (stored.new, stored.queued) == (8, 0)
+    assert not OutboxMail.objects.exists()

@@ -78,9 +78,10 @@ def _covers(first: dt.date, last: dt.date | None, day: dt.date) -> bool:
     return first <= day and (last is None or day <= last)
 
 
-def store_alerts(alerts: pl.DataFrame, today: dt.date) -> Stored:
+def store_alerts(alerts: pl.DataFrame, today: dt.date, *, mail: bool = True) -> Stored:
     """Store the alerts not stored yet; queue a mail for each stored alert without one
-    that is not yet past its due_by (an alert years old is history, not news)."""
+    that is not yet past its due_by (an alert years old is history, not news).
+    `mail=False` (the demo) stores without queueing any mail."""
     known = _known(alerts)
     fresh = [
         row
@@ -110,7 +111,7 @@ def store_alerts(alerts: pl.DataFrame, today: dt.date) -> Stored:
         )
     with transaction.atomic():
         Alert.objects.bulk_create(objects, batch_size=BATCH, ignore_conflicts=True)
-        queued = queue_mail(today)
+        queued = queue_mail(today) if mail else 0
     return Stored(new=len(objects), known=alerts.height - len(fresh), queued=queued)
 
 
