@@ -90,6 +90,8 @@ def exposure(staff: Staff, cal: WorkCalendar, window_start: int, today: int) -> 
 
 
 class Processes:
+    """The absence processes of one world: day factors, person factors, and the draws."""
+
     def __init__(
         self, staff: Staff, cal: WorkCalendar, exp: Exposure, rng: np.random.Generator
     ) -> None:
@@ -275,9 +277,8 @@ def _working_days_in(cal: WorkCalendar, year: int) -> int:
 
 def _normalise(values: Floats, year: Ints) -> Floats:
     """Scale values so that they average 1 over each year's working days."""
-    years, inverse = np.unique(year, return_inverse=True)
+    _, inverse = np.unique(year, return_inverse=True)
     means = np.bincount(inverse, weights=values) / np.bincount(inverse)
-    del years
     return values / means[inverse]
 
 
