@@ -174,3 +174,23 @@ def test_decimals_are_stored_exactly(world: None, import_files: ImportFiles) -> 
 def test_spaces_around_values_are_ignored(world: None, import_files: ImportFiles) -> None:
     outcome = import_files({"employees.csv": "employee_id , gender\n A1 , F \n"})
     assert outcome.out == "employees.csv: added 0, updated 0, unchanged 1\n"
+
+
+def test_conversations_and_targets(world: None, import_files: ImportFiles) -> None:
+    files = {
+        "conversations.csv": "conversation_id,employee_id,held_on,kind\n"
+        "C1,A1,2024-03-20,absence_conversation\n",
+        "targets.csv": "unit_id,year,absence_days_per_fte\nKK,2025,11\nADM,2025,10.5\n",
+    }
+    outcome = import_files(files)
+    assert outcome.out == (
+        "conversations.csv: added 1, updated 0, unchanged 0\n"
+        "targets.csv: added 2, updated 0, unchanged 0\n"
+    )
+    files["targets.csv"] = "unit_id,year,absence_days_per_fte\nKK,2025,11.0\nADM,2025,9\n"
+    again = import_files(files)
+    assert again.out == (
+        "conversations.csv: added 0, updated 0, unchanged 1\n"
+        "targets.csv: added 0, updated 1, unchanged 1\n"
+    )
+    assert Target.objects.get(unit_id="ADM", year=2025).absence_days_per_fte == Decimal(9)
