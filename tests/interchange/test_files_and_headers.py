@@ -81,3 +81,26 @@ def test_dir_missing_or_not_a_folder_is_a_usage_error(
     what = "no such folder" if make == "missing" else "not a folder"
     assert capsys.readouterr().err == f"samraad: error: {what}: {path}\n"
     assert row_counts() == before
+
+
+def test_empty_folder_imports_nothing(import_files: ImportFiles) -> None:
+    outcome = import_files({})
+    assert outcome.code == 0
+    assert outcome.out.endswith("; nothing imported\n")
+
+
+def test_semicolons_are_named(rejected: RejectedBy) -> None:
+    errors = rejected({"employees.csv": "employee_id;gender\nA1;F\n"})
+    assert errors == [
+        "employees.csv:1: (file): the header is separated by semicolons; the format uses commas"
+    ]
+
+
+def test_windows_line_ends(import_files: ImportFiles) -> None:
+    files = {
+        name: "".join(line.strip() + "\r\n" for line in text.strip().splitlines())
+        for name, text in WORLD.items()
+    }
+    outcome = import_files(files)
+    assert (outcome.code, outcome.err) == (0, "")
+    assert outcome.out.startswith("units.csv: added 2,")

@@ -30,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return 1
-    print(summary)
+    print(summary if summary.files else f"no interchange files in {args.dir}; nothing imported")
     return 0

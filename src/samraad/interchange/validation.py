@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from samraad.interchange import consistency
-from samraad.interchange.errors import InputError
+from samraad.interchange.errors import NO_COLUMN, InputError
 from samraad.interchange.reading import LINE, Folder, Source
 from samraad.interchange.schema import (
     TABLES,
@@ -82,6 +82,10 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
 
 def header_errors(source: Source) -> list[InputError]:
     table, name = source.table, source.file_name
+    if len(source.header) == 1 and ";" in source.header[0]:
+        # Danish Excel saves "CSV" with semicolons; say so rather than list every column.
+        message = "the header is separated by semicolons; the format uses commas"
+        return [InputError(name, 1, NO_COLUMN, message)]
     expected = ", ".join(table.column_names)
     errors = [
         InputError(name, 1, column, f"unknown column; expected {expected}")
