@@ -126,9 +126,13 @@ class Processes:
         lo, hi = cum[self.exp.begin], cum[self.exp.stop]
         counts = self.rng.poisson(rate * (hi - lo))
         person = np.repeat(np.arange(len(rate)), counts)
-        u = lo[person] + self.sorted_uniforms(counts) * (hi - lo)[person]
+        u = self.sorted_uniforms(counts)
+        u *= np.repeat(hi - lo, counts)
+        u += np.repeat(lo, counts)
         index = np.searchsorted(cum, u, side="right") - 1
-        index = np.clip(index, self.exp.begin[person], self.exp.stop[person] - 1)
+        del u
+        # u < hi, so only rounding can reach the window's end
+        index = np.minimum(index, np.repeat(self.exp.stop - 1, counts))
         return person, self.cal.working_days[index]
 
     def sorted_uniforms(self, counts: Ints) -> Floats:
@@ -137,19 +141,16 @@ class Processes:
         Exponential spacings: the partial sums of k + 1 exponentials, divided by their
         total, are k sorted uniforms; no sort is needed.
         """
-        active = counts[counts > 0]
-        size = active + 1
-        gaps = self.rng.exponential(1.0, int(size.sum()))
+        size = counts[counts > 0] + 1
         ends = np.cumsum(size)
-        sums = np.cumsum(gaps)
+        sums = np.cumsum(self.rng.exponential(1.0, int(ends[-1]) if len(ends) else 0))
         before = np.concatenate(([0.0], sums[ends[:-1] - 1]))
-        segment = np.repeat(np.arange(len(active)), size)
-        partial = sums - before[segment]
-        total = partial[ends - 1]
-        last = np.zeros(len(gaps), dtype=bool)
+        total = sums[ends - 1] - before
+        sums -= np.repeat(before, size)
+        sums /= np.repeat(total, size)
+        last = np.zeros(len(sums), dtype=bool)
         last[ends - 1] = True
-        keep = ~last
-        return np.minimum(partial[keep] / total[segment[keep]], np.nextafter(1.0, 0.0))
+        return np.minimum(sums[~last], np.nextafter(1.0, 0.0))
 
     def mean_factor(self, factor: Floats) -> float:
         return float((factor * self.weight).sum() / max(self.weight.sum(), 1e-9))
