@@ -29,7 +29,7 @@ MODELS: dict[str, type[models.Model]] = {
     "conversations": Conversation,
     "targets": Target,
 }
-# executemany is given this many rows at a time, to bound memory.
+# Rows go to and from SQLite this many at a time, to bound memory.
 BATCH = 100_000
 
 
@@ -66,9 +66,13 @@ def _select(sql: str, schema: dict[str, Any]) -> pl.DataFrame:
             for chunk in copy:
                 buffer.write(chunk)
         return pl.read_csv(buffer.getvalue(), schema=schema, has_header=False)
+    frames = [pl.DataFrame(schema=schema)]
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return pl.DataFrame(cursor.fetchall(), schema=schema, orient="row")
+        # In batches: a million rows as Python tuples at once would double peak memory.
+        while rows := cursor.fetchmany(BATCH):
+            frames.append(pl.DataFrame(rows, schema=schema, orient="row"))
+    return pl.concat(frames, rechunk=True)
 
 
 def _raw_cursor() -> Any:
