@@ -33,7 +33,8 @@ class YearFit:
 
 
 class _Window:
-    """Working days within [first, last] and one calendar year, plain or weighted."""
+    """Working days within [first, last] and one calendar year (given as an index into the
+    calendar's years), plain or weighted."""
 
     def __init__(self, cal: WorkCalendar, first: int, last: int, weights: Floats) -> None:
         self.cal, self.first, self.last = cal, first, last

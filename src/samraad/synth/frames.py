@@ -65,8 +65,13 @@ def units_frame(org: Organisation) -> pl.DataFrame:
     )
 
 
-def people_frames(org: Organisation, staff: Staff) -> tuple[pl.DataFrame, pl.DataFrame]:
-    people = identifiers("P", staff.people, 7)
+def person_ids(staff: Staff) -> pl.Series:
+    return identifiers("P", staff.people, 7)
+
+
+def people_frames(
+    org: Organisation, staff: Staff, people: pl.Series
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     gender = np.where(staff.female, 0, 1) + np.where(staff.gender_known, 0, 2)
     employees = pl.DataFrame(
         [

@@ -15,8 +15,8 @@ from samraad.synth.calibration import YearFit, calibrate
 from samraad.synth.episodes import resolve_overlaps, to_records, truncate
 from samraad.synth.frames import (
     absences_frame,
-    identifiers,
     people_frames,
+    person_ids,
     targets_frame,
     units_frame,
 )
@@ -79,8 +79,8 @@ def generate(
     episodes, processes = draw_episodes(staff, cal, exp, history, now, rng)
     episodes = resolve_overlaps(truncate(episodes, exp.last), cal)
     episodes, fits = calibrate(episodes, staff, cal, processes.expected, history, now, rng)
-    employees_frame, employments = people_frames(org, staff)
-    people = identifiers("P", staff.people, 7)
+    people = person_ids(staff)
+    employees_frame, employments = people_frames(org, staff, people)
     frames = {
         "units": units_frame(org),
         "employees": employees_frame,
