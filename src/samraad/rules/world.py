@@ -74,7 +74,9 @@ class World:
         ids = pl.concat([data.employments["employee_id"], data.absences["employee_id"]]).unique()
         self.employee_ids: pl.Series = ids.sort().alias("employee_id")
         self._index = pl.DataFrame({"employee": self.employee_ids}).with_row_index("index")
-        self._spells: dict[frozenset[str], tuple[Spells, AbsentDays]] = {}
+        self._tagged_records: dict[frozenset[str], pl.DataFrame] = {}
+        self._spells: dict[frozenset[str], Spells] = {}
+        self._absent_days: dict[frozenset[str], AbsentDays] = {}
 
     def index_of(self, frame: pl.DataFrame) -> IntArray:
         """The integer index of each row's `employee` id."""
@@ -119,31 +121,33 @@ class World:
         return (at >= 0) & (period_employee[safe] == employee) & (period_last[safe] >= day)
 
     def spells(self, causes: frozenset[str]) -> Spells:
-        return self._spells_and_days(causes)[0]
-
-    def absent_days(self, causes: frozenset[str]) -> AbsentDays:
-        return self._spells_and_days(causes)[1]
-
-    def _spells_and_days(self, causes: frozenset[str]) -> tuple[Spells, AbsentDays]:
         if causes not in self._spells:
-            self._spells[causes] = self._build(causes)
+            tagged = self._tagged(causes)
+            spells = tagged.group_by("spell").agg(
+                pl.col("employee").first(),
+                pl.col("spell_first").first(),
+                pl.col("spell_last").first(),
+            )
+            self._spells[causes] = Spells(
+                self.index_of(spells),
+                spells["spell_first"].to_numpy().astype(np.int64),
+                spells["spell_last"].to_numpy().astype(np.int64),
+            )
         return self._spells[causes]
 
-    def _build(self, causes: frozenset[str]) -> tuple[Spells, AbsentDays]:
-        # All records, also those after `until`: whether a spell still goes on, on a
-        # weekend after its last record, depends on the record that follows. Alerts on a
-        # day are thus a function of the stored data and that day, whatever `until` is.
-        tagged = form_spells(self._data.absence_rows(causes), self.cal)
-        # Spells are numbered consecutively within each employee by form_spells.
-        spells = tagged.group_by("spell").agg(
-            pl.col("employee").first(), pl.col("spell_first").first(), pl.col("spell_last").first()
-        )
-        spell_table = Spells(
-            self.index_of(spells),
-            spells["spell_first"].to_numpy().astype(np.int64),
-            spells["spell_last"].to_numpy().astype(np.int64),
-        )
-        return spell_table, self._expand(tagged)
+    def absent_days(self, causes: frozenset[str]) -> AbsentDays:
+        if causes not in self._absent_days:
+            self._absent_days[causes] = self._expand(self._tagged(causes))
+        return self._absent_days[causes]
+
+    def _tagged(self, causes: frozenset[str]) -> pl.DataFrame:
+        """The records of the causes, tagged with their spells (numbered consecutively
+        within each employee). All records, also those after `until`: whether a spell
+        still goes on, on a weekend after its last record, depends on the record that
+        follows. Alerts on a day are thus a function of the stored data and that day."""
+        if causes not in self._tagged_records:
+            self._tagged_records[causes] = form_spells(self._data.absence_rows(causes), self.cal)
+        return self._tagged_records[causes]
 
     def _expand(self, tagged: pl.DataFrame) -> AbsentDays:
         """Each record's working days up to `until`, without a Python loop over days."""
