@@ -54,5 +54,5 @@ def test_stats_table_shows_the_figures(school: None, capsys: pytest.CaptureFixtu
     assert main(["stats", "--unit", "KK", "--from", "2025-01-01", "--to", "2025-12-31"]) == 0
     out = capsys.readouterr().out
     assert "working days                     250" in out
-    assert "planned hours               1,850.0000" in out
+    assert "planned hours             1,850.0000" in out
     assert "absence rate                  0.0000 %" in out

@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
         administration_overview,
         last_full_year,
         load_demo,
+        replay_rules,
     )
 
     today = dt.date.today()
@@ -47,10 +48,14 @@ def run(args: argparse.Namespace) -> int:
     except RealDataPresent as exc:
         print(f"samraad demo: {exc}")
         return 1
-    print(summary.render())
-    print(f"Generated and imported in {time.perf_counter() - started:.1f} s.\n")
-    start, end = last_full_year(today)
-    print(render_overview(administration_overview(today), start.year, today))
+    print(summary)
+    print(f"Generated and imported in {time.perf_counter() - started:.1f} s.")
+    started = time.perf_counter()
+    alerts = replay_rules(today)
+    elapsed = time.perf_counter() - started
+    print(f"Replayed the follow-up rules: {alerts:,} alerts in {elapsed:.1f} s.\n")
+    year = last_full_year(today)[0].year
+    print(render_overview(administration_overview(today), year, today))
     return 0
 
 
@@ -68,6 +73,7 @@ def render_overview(rows: list[tuple[str, Any]], year: int, today: dt.date) -> s
         header,
         "-" * len(header),
     ]
+    rows = sorted(rows[:-1], key=lambda r: names.get(r[0], r[0])) + rows[-1:]
     for unit, figures in rows:
         data = figures.to_json()
         hours = figures.absence_hours

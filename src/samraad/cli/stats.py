@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
     from samraad.absence.loading import load_for_unit
     from samraad.cli import UsageError
     from samraad.org.models import Unit
+    from samraad.rules.status import load_follow_up
+    from samraad.web.clock import today
 
     if args.start > args.end:
         raise UsageError(f"--from {args.start} is after --to {args.end}")
@@ -63,14 +65,24 @@ def run(args: argparse.Namespace) -> int:
         as_of=args.as_of,
         causes=args.causes,
     )
+    follow_up = load_follow_up(
+        args.unit,
+        args.start,
+        args.end,
+        today(),
+        structure=Structure(args.structure),
+        as_of=args.as_of,
+    ).to_json()
     if args.json:
-        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=1))
+        print(
+            json.dumps({**figures.to_json(), "follow_up": follow_up}, ensure_ascii=False, indent=1)
+        )
     else:
-        print(render_table(figures))
+        print(render_table(figures, follow_up))
     return 0
 
 
-def render_table(figures: UnitFigures) -> str:
+def render_table(figures: UnitFigures, follow_up: dict[str, Any]) -> str:
     """The figures as a small aligned table for a terminal."""
     data = figures.to_json()
     rate = data["absence_rate"]
@@ -91,4 +103,12 @@ def render_table(figures: UnitFigures) -> str:
     ]
     for label, group in figures.by_length.items():
         lines.append(f"  {label:<22}{group.spells:>8}{rounded(group.absence_hours):>16,.4f}")
+    compliance = follow_up["compliance"]
+    lines += [
+        "",
+        f"  {'follow-up alerts':<22}{follow_up['alerts_raised']:>8}"
+        f"  closed on time {follow_up['closed_on_time']}, late {follow_up['closed_late']}, "
+        f"open {follow_up['open']}, overdue {follow_up['overdue']}",
+        f"  {'compliance':<22}{'–' if compliance is None else f'{compliance:.1f} %':>8}",
+    ]
     return "\n".join(lines)

@@ -15,6 +15,9 @@ from samraad.absence.loading import load_dataset
 from samraad.demo.models import DemoRun
 from samraad.interchange.store import ImportSummary, import_folder
 from samraad.people.models import Employee
+from samraad.rules.engine import replay
+from samraad.rules.ruleset import RuleHistory
+from samraad.rules.store import store_alerts
 from samraad.stats import Structure, TableRequest, UnitFigures, figures_table
 from samraad.stats.structure import parents_as_of
 from samraad.stats.workdays import day_number
@@ -51,7 +54,7 @@ def clear_previous_demo() -> None:
         )
     with transaction.atomic(), connection.cursor() as cursor:
         for table in DEMO_TABLES:
-            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            cursor.execute(f"DELETE FROM {table}")
         DemoRun.objects.all().delete()
 
 
@@ -73,6 +76,13 @@ def load_demo(settings: DemoSettings, folder: Path | None = None) -> ImportSumma
         seed=settings.seed,
     )
     return summary
+
+
+def replay_rules(today: dt.date) -> int:
+    """Replay the default rule set over the demo data and store the alerts, without
+    queueing mail (the demo's managers are made up). Returns the number stored."""
+    alerts = replay(load_dataset(), RuleHistory.default(), today)
+    return store_alerts(alerts, today, mail=False).new
 
 
 def last_full_year(today: dt.date) -> tuple[dt.date, dt.date]:
