@@ -18,6 +18,7 @@ from samraad.absence.loading import units_below
 from samraad.absence.periods import PagePeriods, Period
 from samraad.stats import Dataset, Structure, TableRequest, UnitFigures, figures_table
 from samraad.stats.figures import rounded
+from samraad.stats.people import employee_absence
 from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, form_spells, spells_of
 from samraad.stats.structure import closure
 from samraad.stats.table import OWN_SICKNESS
@@ -252,24 +253,12 @@ class PersonFigures:
 def person_figures(
     data: Dataset, employees: Sequence[str], window: Period
 ) -> dict[str, PersonFigures]:
-    """Sick days and spells per person in the window, as the follow-up rules count them
-    (spec/rules.md, kind threshold): a day of partial absence is a day."""
-    cal = work_calendar()
-    first, last = day_number(window[0]), day_number(window[1])
-    records = data.absence_rows(OWN_SICKNESS).filter(pl.col("employee").is_in(list(employees)))
-    tagged = form_spells(records, cal)
-    clipped = tagged.with_columns(
-        pl.max_horizontal("first", pl.lit(first)).alias("lo"),
-        pl.min_horizontal("last", pl.lit(last)).alias("hi"),
-    )
-    days = cal.count(clipped["lo"].to_numpy(), clipped["hi"].to_numpy())
-    clipped = clipped.with_columns(pl.Series("days", days))
-    summary = (
-        clipped.filter(pl.col("days") > 0)
-        .group_by("employee")
-        .agg(pl.col("days").sum(), pl.col("spell").n_unique().alias("spells"))
-    )
+    """Sick days and spells per person in the window (stats.people: a day of partial
+    absence is a day, as the follow-up rules count it)."""
+    found = employee_absence(data, window[0], window[1], employees=employees)
     result = {e: PersonFigures(e, 0, 0) for e in employees}
-    for row in summary.iter_rows(named=True):
-        result[row["employee"]] = PersonFigures(row["employee"], row["days"], row["spells"])
+    for row in found.iter_rows(named=True):
+        result[row["employee_id"]] = PersonFigures(
+            row["employee_id"], row["absent_days"], row["spells"]
+        )
     return result

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+from samraad.absence import cache
+from tests.web.world import TODAY, World, build_world
+
+
+@pytest.fixture(autouse=True)
+def frozen_day(settings: SettingsWrapper) -> Iterator[None]:
+    settings.SAMRAAD_TODAY = TODAY.isoformat()
+    settings.SAMRAAD_DATA_CHECK_SECONDS = 0
+    # A slow hash protects real passwords; the test users need none of that.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    cache.invalidate()
+    yield
+    cache.invalidate()
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()
