@@ -20,6 +20,7 @@ from samraad.absence.models import Absence
 from samraad.accounts.models import Role, RoleAssignment
 from samraad.org.models import Manager, Target, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment
+from samraad.rules.models import Alert
 
 TODAY = dt.date(2026, 6, 15)
 PASSWORD = "correct horse battery staple"
@@ -97,6 +98,17 @@ def build_world() -> World:
     )
     Manager.objects.create(unit_id="SOE", employee_id="M-SOE", email="bob@kk.example", valid_from=SINCE)
     Target.objects.create(unit_id="BUF", year=2026, absence_days_per_fte=Decimal("10.5"))
+    Alert.objects.create(
+        employee_id="SOL-1", rule_id="conversation", ruleset_version="test",
+        title="Sygefraværssamtale: 10 sygedage eller 3 forløb inden for 12 måneder",
+        raised_on=dt.date(2026, 6, 8), due_by=dt.date(2026, 6, 22), reason="spells", unit_id="SOL",
+    )
+    Alert.objects.create(
+        employee_id="SOE-1", rule_id="statutory-7a", ruleset_version="test",
+        title="Sygedagpengeloven § 7a: samtale senest 4 uger efter første sygedag",
+        raised_on=dt.date(2026, 5, 1), due_by=dt.date(2026, 5, 15), reason="spell_length",
+        unit_id="SOE",
+    )
     return World(
         alice=_user("alice", Role.MANAGER, employee="M-SOL"),
         bob=_user("bob", Role.MANAGER, employee="M-SOE"),

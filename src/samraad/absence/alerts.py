@@ -1,7 +1,7 @@
 """Alerts as the pages and the API show them, from the rules app's stored alerts.
 
-The rules app owns alerts and their status; this module only selects the ones inside
-a scope and shapes them for a page. Until the rules app is installed it finds none.
+The rules app owns alerts, their derived status and the recording of conversations;
+this module only selects the alerts inside a scope and shapes them for a page.
 """
 
 from __future__ import annotations
@@ -10,12 +10,18 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samraad.absence import cache
 from samraad.accounts.permissions import Access, Scope, unit_access
+from samraad.org.tree import OrgTree
+from samraad.rules.models import Alert
+from samraad.rules.status import Status, status, with_closed_on
 
 STATUS_LABELS = {"open": _("Open"), "overdue": _("Overdue"), "closed": _("Closed")}
+# The inbox looks this far back; older alerts are in the reports.
+INBOX_DAYS = 2 * 365
 
 
 @dataclass(frozen=True)
@@ -30,10 +36,17 @@ class AlertRow:
     due_by: dt.date
     reason: str
     status: str  # open, overdue or closed
+    closed_on: dt.date | None
 
     @property
     def status_label(self) -> str:
         return str(STATUS_LABELS.get(self.status, self.status))
+
+    @property
+    def conversation_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("absence:conversation", args=[self.alert_id])
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,19 +59,78 @@ class AlertRow:
             "due_by": self.due_by.isoformat(),
             "reason": self.reason,
             "status": self.status,
+            "closed_on": self.closed_on.isoformat() if self.closed_on else None,
         }
 
 
-def alerts_for_scope(scope: Scope, today: dt.date, status: str | None = None) -> list[AlertRow]:
+def _in_scope(scope: Scope, tree: OrgTree, unit_id: str | None) -> bool:
+    if unit_id is None:
+        return scope.everything
+    return unit_access(scope, unit_id, tree) is Access.PERSON
+
+
+def _rows(alerts: QuerySet[Alert], scope: Scope, today: dt.date) -> list[AlertRow]:
+    tree = cache.org_tree(today)
+    rows = []
+    for alert in with_closed_on(alerts).order_by("due_by", "employee_id", "id"):
+        if not _in_scope(scope, tree, alert.unit_id):
+            continue
+        closed_on: dt.date | None = alert.closed_on  # type: ignore[attr-defined]
+        rows.append(
+            AlertRow(
+                alert_id=alert.pk,
+                employee_id=alert.employee_id,
+                unit_id=alert.unit_id or "",
+                unit_name=tree.name(alert.unit_id) if alert.unit_id else "",
+                rule_id=alert.rule_id,
+                title=alert.title,
+                raised_on=alert.raised_on,
+                due_by=alert.due_by,
+                reason=alert.reason,
+                status=str(status(closed_on, alert.due_by, today)),
+                closed_on=closed_on if closed_on and closed_on <= today else None,
+            )
+        )
+    return rows
+
+
+def _scoped(scope: Scope, today: dt.date) -> QuerySet[Alert]:
+    alerts = Alert.objects.filter(
+        raised_on__lte=today, raised_on__gte=today - dt.timedelta(days=INBOX_DAYS)
+    )
+    if scope.everything:
+        return alerts
+    tree = cache.org_tree(today)
+    units = {u for root in scope.person_roots if root in tree.units for u in tree.below(root)}
+    return alerts.filter(unit_id__in=sorted(units))
+
+
+def alerts_for_scope(scope: Scope, today: dt.date, wanted: str | None = None) -> list[AlertRow]:
+    """The alerts of the persons in the scope; `wanted` filters by status."""
     if not scope.person_level:
         return []
-    return []
+    rows = _rows(_scoped(scope, today), scope, today)
+    return [r for r in rows if wanted is None or r.status == wanted]
 
 
-def alert_counts(employee_ids: list[str], today: dt.date) -> dict[str, tuple[int, int]]:
-    """(open, overdue) per person."""
-    return {}
+def alerts_of_person(scope: Scope, employee_id: str, today: dt.date) -> list[AlertRow]:
+    return _rows(_scoped(scope, today).filter(employee_id=employee_id), scope, today)
 
 
-def _visible(scope: Scope, unit_id: str, today: dt.date) -> bool:
-    return unit_access(scope, unit_id, cache.org_tree(today)) is Access.PERSON
+def alert_in_scope(scope: Scope, alert_id: int, today: dt.date) -> AlertRow | None:
+    rows = _rows(_scoped(scope, today).filter(pk=alert_id), scope, today)
+    return rows[0] if rows else None
+
+
+def alert_counts(
+    scope: Scope, employee_ids: list[str], today: dt.date
+) -> dict[str, tuple[int, int]]:
+    """(open, overdue) per person; open counts overdue ones too."""
+    counts: dict[str, tuple[int, int]] = {}
+    wanted = set(employee_ids)
+    for row in alerts_for_scope(scope, today):
+        if row.employee_id not in wanted or row.status == Status.CLOSED:
+            continue
+        opened, overdue = counts.get(row.employee_id, (0, 0))
+        counts[row.employee_id] = (opened + 1, overdue + (row.status == Status.OVERDUE))
+    return counts

@@ -38,6 +38,13 @@ class JobLine:
 
 
 @dataclass(frozen=True)
+class ConversationLine:
+    held_on: dt.date
+    kind_label: str
+    note: str
+
+
+@dataclass(frozen=True)
 class Tick:
     x: float
     label: str
@@ -50,7 +57,7 @@ class PersonTimeline:
     end: dt.date
     absences: list[AbsenceLine]
     jobs: list[JobLine]
-    conversations: list[Conversation]
+    conversations: list[ConversationLine]
     ticks: list[Tick]
     width: int
     height: int
@@ -102,11 +109,20 @@ def person_timeline(employee_id: str, today: dt.date) -> PersonTimeline:
         end=end,
         absences=lines,
         jobs=jobs,
-        conversations=list(
-            Conversation.objects.filter(employee_id=employee_id).order_by("-held_on")[:50]
-        ),
+        conversations=_conversations(employee_id),
         ticks=months,
         width=WIDTH,
         height=ROW * 2 + 24,
         sick_days=sum(a.working_days for a in lines if a.own_sickness),
     )
+
+
+def _conversations(employee_id: str) -> list[ConversationLine]:
+    held = Conversation.objects.filter(employee_id=employee_id).select_related("note")
+    lines = []
+    for c in held.order_by("-held_on")[:50]:
+        note = getattr(c, "note", None)
+        lines.append(
+            ConversationLine(c.held_on, labels.conversation_kind(c.kind), note.text if note else "")
+        )
+    return lines

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 from django.db import connection
 
 from samraad.absence import cache
+from samraad.absence.alerts import alert_counts
 from samraad.absence.dashboard import (
     Cell,
     PersonFigures,
@@ -23,6 +24,7 @@ from samraad.absence.dashboard import (
     unit_statistics,
 )
 from samraad.absence.periods import PagePeriods, year_before
+from samraad.accounts.permissions import Scope
 from samraad.stats import Structure
 
 
@@ -106,6 +108,18 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
         return sorted(rows, key=lambda r: (-r.sick_days, -r.spells, r.employee_id))
 
     return cache.remember(("employees", unit, today), compute)
+
+
+def employees_with_alerts(unit: str, today: dt.date, scope: Scope) -> list[EmployeeRow]:
+    """The employees, with their open and overdue alerts (not cached: alerts close)."""
+    rows = employees(unit, today)
+    counts = alert_counts(scope, [r.employee_id for r in rows], today)
+    return [
+        replace(r, open_alerts=counts[r.employee_id][0], overdue_alerts=counts[r.employee_id][1])
+        if r.employee_id in counts
+        else r
+        for r in rows
+    ]
 
 
 def _row(job: dict[str, object], figures: PersonFigures, unit_name: str) -> EmployeeRow:

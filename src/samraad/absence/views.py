@@ -15,7 +15,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
 from samraad.absence import service
-from samraad.absence.alerts import AlertRow, alerts_for_scope
+from samraad.absence.alerts import AlertRow, alerts_for_scope, alerts_of_person
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
 from samraad.absence.periods import PagePeriods
@@ -151,7 +151,7 @@ def _employees_page(
 ) -> EmployeesPage:
     day = today()
     grant = require_person_level_unit(request.user, unit_id, day)
-    rows = service.employees(unit_id, day)
+    rows = service.employees_with_alerts(unit_id, day, grant.scope)
     record(
         request,
         grant.scope,
@@ -211,9 +211,15 @@ def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
 def person(request: HttpRequest, employee_id: str) -> HttpResponse:
     day = today()
     scope = require_person(request.user, employee_id, day)
-    timeline: PersonTimeline = person_timeline(employee_id, day)
+    page = PersonPage(person_timeline(employee_id, day), alerts_of_person(scope, employee_id, day))
     record(request, scope, "absence:person", employee_id=employee_id)
-    return render(request, "absence/person.html", {"page": timeline})
+    return render(request, "absence/person.html", {"page": page.timeline, "alerts": page.alerts})
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    timeline: PersonTimeline
+    alerts: list[AlertRow]
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
 def employees(request: HttpRequest, unit_id: str) -> JsonResponse:
     day = today()
     grant = require_person_level_unit(request.user, unit_id, day)
-    rows = service.employees(unit_id, day)
+    rows = service.employees_with_alerts(unit_id, day, grant.scope)
     record(
         request,
         grant.scope,

@@ -22,6 +22,7 @@ class Action(models.TextChoices):
     VIEW = "view", _("Page view")
     EXPORT = "export", _("Export")
     API = "api", _("API call")
+    RECORD = "record", _("Recorded")
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
