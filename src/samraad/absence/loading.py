@@ -18,32 +18,41 @@ from samraad.stats.dataset import ABSENCE_COLUMNS, EMPLOYMENT_COLUMNS, UNIT_COLU
 from samraad.stats.structure import Structure, closure
 from samraad.stats.workdays import day_number
 
-UNITS_SQL = """
-    SELECT unit_id, parent_id, valid_from, valid_to FROM org_unitperiod
-"""
-EMPLOYMENTS_SQL = """
-    SELECT employment_id, employee_id, unit_id, CAST(weekly_hours AS DOUBLE PRECISION),
-           start_date, end_date
-    FROM people_employment
-"""
-ABSENCES_SQL = """
-    SELECT employee_id, cause, start_date, end_date, CAST(degree AS DOUBLE PRECISION)
-    FROM absence_absence
-"""
+
+def _day(column: str) -> str:
+    """SQL for a date column as days since 1970-01-01: integers travel fast and are what a
+    Polars Date is made of."""
+    if connection.vendor == "postgresql":
+        return f"({column} - DATE '1970-01-01')"
+    return f"CAST(julianday({column}) - 2440587.5 AS INTEGER)"
+
+
+def _units_sql() -> str:
+    return (
+        f"SELECT unit_id, parent_id, {_day('valid_from')}, {_day('valid_to')} FROM org_unitperiod"
+    )
+
+
+def _employments_sql() -> str:
+    return (
+        "SELECT employment_id, employee_id, unit_id, CAST(weekly_hours AS DOUBLE PRECISION), "
+        f"{_day('start_date')}, {_day('end_date')} FROM people_employment"
+    )
+
+
+def _absences_sql() -> str:
+    return (
+        f"SELECT employee_id, cause, {_day('start_date')}, {_day('end_date')}, "
+        "CAST(degree AS DOUBLE PRECISION) FROM absence_absence"
+    )
 
 
 def _frame(sql: str, params: Sequence[Any], schema: dict[str, Any]) -> pl.DataFrame:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    frame = pl.DataFrame(rows, schema=list(schema), orient="row", infer_schema_length=None)
-    # SQLite hands dates back as ISO text, PostgreSQL as dates.
-    return frame.select(
-        pl.col(name).cast(pl.String).str.to_date("%Y-%m-%d")
-        if kind == pl.Date and frame.schema[name] in (pl.String, pl.Null)
-        else pl.col(name).cast(kind)
-        for name, kind in schema.items()
-    )
+    raw = {name: (pl.Int32 if kind == pl.Date else kind) for name, kind in schema.items()}
+    return pl.DataFrame(rows, schema=raw, orient="row").cast(schema)  # type: ignore[arg-type]
 
 
 def _placeholders(values: Sequence[str]) -> str:
@@ -51,7 +60,7 @@ def _placeholders(values: Sequence[str]) -> str:
 
 
 def load_units() -> pl.DataFrame:
-    return _frame(UNITS_SQL, [], UNIT_COLUMNS)
+    return _frame(_units_sql(), [], UNIT_COLUMNS)
 
 
 def units_below(
@@ -77,15 +86,15 @@ def load_dataset(units_subset: Sequence[str] | None = None) -> Dataset:
     if units_subset is None or len(units_subset) >= units["unit_id"].n_unique():
         return Dataset(
             units,
-            _frame(EMPLOYMENTS_SQL, [], EMPLOYMENT_COLUMNS),
-            _frame(ABSENCES_SQL, [], ABSENCE_COLUMNS),
+            _frame(_employments_sql(), [], EMPLOYMENT_COLUMNS),
+            _frame(_absences_sql(), [], ABSENCE_COLUMNS),
         )
     marks = _placeholders(units_subset)
     employments = _frame(
-        EMPLOYMENTS_SQL + f" WHERE unit_id IN ({marks})", list(units_subset), EMPLOYMENT_COLUMNS
+        _employments_sql() + f" WHERE unit_id IN ({marks})", list(units_subset), EMPLOYMENT_COLUMNS
     )
     absences = _frame(
-        ABSENCES_SQL + f" WHERE employee_id IN (SELECT employee_id FROM people_employment"
+        _absences_sql() + f" WHERE employee_id IN (SELECT employee_id FROM people_employment"
         f" WHERE unit_id IN ({marks}))",
         list(units_subset),
         ABSENCE_COLUMNS,
