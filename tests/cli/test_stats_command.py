@@ -55,4 +55,5 @@ def test_stats_table_shows_the_figures(school: None, capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert "working days                     250" in out
     assert "planned hours             1,850.0000" in out
-    assert "absence rate                  0.0000 %" in out
+    assert "absence rate                0.0000 %" in out
+    assert "compliance                   –" in out
