@@ -35,8 +35,13 @@ def test_recording_a_conversation_closes_the_alert(client: Client, world: World)
     assert client.get(url).status_code == 200
     response = client.post(
         url,
-        {"held_on": "2026-06-12", "kind": "absence_conversation", "companion": "on",
-         "follow_up_on": "2026-08-01", "note": "Aftalt nedsat tid i to uger."},
+        {
+            "held_on": "2026-06-12",
+            "kind": "absence_conversation",
+            "companion": "on",
+            "follow_up_on": "2026-08-01",
+            "note": "Aftalt nedsat tid i to uger.",
+        },
     )
     assert response.status_code == 302
     conversation = Conversation.objects.get(employee_id="SOL-1")
@@ -49,7 +54,11 @@ def test_recording_a_conversation_closes_the_alert(client: Client, world: World)
 def test_a_note_with_health_details_needs_a_confirmation(client: Client, world: World) -> None:
     client.force_login(world.alice)
     url = f"/alerts/{_alert('SOL-1').pk}/conversation/"
-    data = {"held_on": "2026-06-12", "kind": "absence_conversation", "note": "Har stress og migræne"}
+    data = {
+        "held_on": "2026-06-12",
+        "kind": "absence_conversation",
+        "note": "Har stress og migræne",
+    }
     refused = client.post(url, data)
     assert refused.status_code == 400
     assert not Conversation.objects.exists()

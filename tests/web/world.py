@@ -96,17 +96,28 @@ def build_world() -> World:
     Manager.objects.create(
         unit_id="SOL", employee_id="M-SOL", email="alice@kk.example", valid_from=SINCE
     )
-    Manager.objects.create(unit_id="SOE", employee_id="M-SOE", email="bob@kk.example", valid_from=SINCE)
+    Manager.objects.create(
+        unit_id="SOE", employee_id="M-SOE", email="bob@kk.example", valid_from=SINCE
+    )
     Target.objects.create(unit_id="BUF", year=2026, absence_days_per_fte=Decimal("10.5"))
     Alert.objects.create(
-        employee_id="SOL-1", rule_id="conversation", ruleset_version="test",
+        employee_id="SOL-1",
+        rule_id="conversation",
+        ruleset_version="test",
         title="Sygefraværssamtale: 10 sygedage eller 3 forløb inden for 12 måneder",
-        raised_on=dt.date(2026, 6, 8), due_by=dt.date(2026, 6, 22), reason="spells", unit_id="SOL",
+        raised_on=dt.date(2026, 6, 8),
+        due_by=dt.date(2026, 6, 22),
+        reason="spells",
+        unit_id="SOL",
     )
     Alert.objects.create(
-        employee_id="SOE-1", rule_id="statutory-7a", ruleset_version="test",
+        employee_id="SOE-1",
+        rule_id="statutory-7a",
+        ruleset_version="test",
         title="Sygedagpengeloven § 7a: samtale senest 4 uger efter første sygedag",
-        raised_on=dt.date(2026, 5, 1), due_by=dt.date(2026, 5, 15), reason="spell_length",
+        raised_on=dt.date(2026, 5, 1),
+        due_by=dt.date(2026, 5, 15),
+        reason="spell_length",
         unit_id="SOE",
     )
     return World(
@@ -121,7 +132,11 @@ def build_world() -> World:
 
 
 def _user(
-    name: str, role: Role, *, employee: str | None = None, unit: str | None = None,
+    name: str,
+    role: Role,
+    *,
+    employee: str | None = None,
+    unit: str | None = None,
     committee: str = "",
 ) -> User:
     user = User.objects.create_user(name, f"{name}@kk.example", PASSWORD)
