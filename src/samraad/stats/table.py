@@ -83,7 +83,8 @@ def _segments(layer: pl.DataFrame, change_days: np.ndarray) -> pl.DataFrame:
 
 
 def _cut(frame: pl.DataFrame, segments: pl.DataFrame, cal: WorkCalendar) -> pl.DataFrame:
-    """Pair rows (first, last) with the segments they overlap; `wd` = working days in both."""
+    """Pair rows (first, last) with the segments they overlap, adding segment, period,
+    s_first, p_last and `wd`, the working days in both. Rows without any are dropped."""
     seg_first = segments["s_first"].to_numpy()
     seg_last = segments["s_last"].to_numpy()
     lo = np.searchsorted(seg_last, frame["first"].to_numpy(), side="left")
@@ -92,11 +93,17 @@ def _cut(frame: pl.DataFrame, segments: pl.DataFrame, cal: WorkCalendar) -> pl.D
         frame.with_columns(pl.int_ranges(pl.Series(lo), pl.Series(hi)).alias("segment"))
         .explode("segment")
         .drop_nulls("segment")
-        .join(segments, on="segment")
     )
-    lo_day = np.maximum(pieces["first"].to_numpy(), pieces["s_first"].to_numpy())
-    hi_day = np.minimum(pieces["last"].to_numpy(), pieces["s_last"].to_numpy())
-    return pieces.with_columns(pl.Series("wd", cal.count(lo_day, hi_day), dtype=pl.Int64))
+    index = pieces["segment"].to_numpy()
+    lo_day = np.maximum(pieces["first"].to_numpy(), seg_first[index])
+    hi_day = np.minimum(pieces["last"].to_numpy(), seg_last[index])
+    gathered = {
+        name: pl.Series(name, segments[name].to_numpy()[index], dtype=pl.Int64)
+        for name in ("period", "s_first", "p_last")
+    }
+    return pieces.with_columns(
+        *gathered.values(), pl.Series("wd", cal.count(lo_day, hi_day), dtype=pl.Int64)
+    ).filter(pl.col("wd") > 0)
 
 
 def _covering(frame: pl.DataFrame, tree: pl.DataFrame) -> pl.DataFrame:
@@ -163,7 +170,7 @@ def _layer_sums(
     change_days = np.unique(np.concatenate([tree["first"].to_numpy(), tree["last"].to_numpy() + 1]))
     segments = _segments(layer, change_days)
 
-    worked = _cut(employments, segments, cal).filter(pl.col("wd") > 0)
+    worked = _cut(employments, segments, cal)
     planned = _roll_up(
         worked.group_by("unit", "segment", "period", "s_first").agg(
             (pl.col("hours") * pl.col("wd")).sum().alias("planned")
@@ -177,9 +184,13 @@ def _layer_sums(
 
     absent_pieces = (
         records.join(employments, on="employee", suffix="_e")
-        .with_columns(
+        .select(
+            "unit",
+            (pl.col("hours") * pl.col("degree")).alias("weight"),
             pl.max_horizontal("first", "first_e").alias("first"),
             pl.min_horizontal("last", "last_e").alias("last"),
+            "spell_first",
+            "spell_last",
         )
         .filter(pl.col("first") <= pl.col("last"))
     )
@@ -187,10 +198,9 @@ def _layer_sums(
     known_length = pl.min_horizontal("spell_last", "p_last") - pl.col("spell_first") + 1
     absent = (
         _cut(absent_pieces, segments, cal)
-        .filter(pl.col("wd") > 0)
         .with_columns(length_group_index(known_length, groups).alias("group"))
         .group_by("unit", "segment", "period", "s_first", "group")
-        .agg((pl.col("hours") * pl.col("degree") * pl.col("wd")).sum().alias("absent"))
+        .agg((pl.col("weight") * pl.col("wd")).sum().alias("absent"))
     )
     absent = _roll_up(absent, tree, ["absent"], ["group"])
 
