@@ -78,18 +78,20 @@ def import_folder(path: Path) -> ImportSummary:
         validated = validate(folder, database.load_stored())
         if not validated.ok:
             raise ImportRejected(validated.errors, validated.more_errors)
-        summary = []
-        changes: dict[str, Changes] = {}
-        for table in TABLES:
-            if table.name in validated.incoming:
-                incoming = validated.incoming[table.name]
-                changes[table.name] = diff(table, incoming, validated.stored[table.name])
-                found = changes[table.name]
-                file = folder.sources[table.name].file_name
-                counts = (found.added.height, found.updated.height, found.unchanged)
-                summary.append(FileSummary(file, *counts))
+        changes = {
+            t.name: diff(t, validated.incoming[t.name], validated.stored[t.name])
+            for t in TABLES
+            if t.name in validated.incoming
+        }
         write(changes)
-    return ImportSummary(summary)
+    return ImportSummary(
+        [
+            FileSummary(
+                folder.sources[name].file_name, c.added.height, c.updated.height, c.unchanged
+            )
+            for name, c in changes.items()
+        ]
+    )
 
 
 def diff(table: Table, incoming: pl.DataFrame, stored: pl.DataFrame) -> Changes:
