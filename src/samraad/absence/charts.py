@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.dates import MONTHS_3
+from django.utils.formats import number_format
 
 from samraad.absence.dashboard import Cell
 
@@ -52,6 +53,10 @@ def nice_ceiling(value: float) -> float:
     return float(10 * power)
 
 
+def _label(value: float) -> str:
+    return str(number_format(value, 1 if value % 1 else 0))
+
+
 def _x(index: int) -> float:
     return LEFT + (WIDTH - LEFT - RIGHT) * (index + 0.5) / 12
 
@@ -70,7 +75,11 @@ def _series(name: str, css: str, cells: Sequence[Cell], top: float) -> Series:
         y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * cell.absence_rate / top
         current.append(f"{x:.1f},{y:.1f}")
         dots.append(
-            (round(x, 1), round(y, 1), f"{name} {MONTHS_3[index + 1]}: {cell.absence_rate:.2f} %")
+            (
+                round(x, 1),
+                round(y, 1),
+                f"{name} {MONTHS_3[index + 1]}: {number_format(cell.absence_rate, 2)} %",
+            )
         )
     if current:
         segments.append(" ".join(current))
@@ -81,7 +90,7 @@ def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int)
     rates = [c.absence_rate for c in [*this_year, *last_year] if c.absence_rate is not None]
     top = nice_ceiling(max(rates, default=1.0))
     y_ticks = [
-        Tick(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4, f"{top * i / 4:g} %")
+        Tick(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4, f"{_label(top * i / 4)} %")
         for i in range(5)
     ]
     x_ticks = [Tick(_x(i), str(MONTHS_3[i + 1]).capitalize()) for i in range(12)]

@@ -222,10 +222,15 @@ class PersonPage:
     alerts: list[AlertRow]
 
 
+# The inbox shows this many alerts, overdue first; the API gives them all.
+INBOX_ROWS = 200
+
+
 @dataclass(frozen=True)
 class AlertsPage:
     rows: list[AlertRow]
     status: str
+    total: int
 
 
 @login_required
@@ -237,5 +242,8 @@ def alerts(request: HttpRequest) -> HttpResponse:
     rows = alerts_for_scope(scope, day, wanted)
     if status == "pending":
         rows = [r for r in rows if r.status != "closed"]
-    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in rows])
-    return render(request, "absence/alerts.html", {"page": AlertsPage(rows, status)})
+    order = {"overdue": 0, "open": 1, "closed": 2}
+    rows.sort(key=lambda r: (order.get(r.status, 3), r.due_by, r.employee_id))
+    shown = rows[:INBOX_ROWS]
+    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in shown])
+    return render(request, "absence/alerts.html", {"page": AlertsPage(shown, status, len(rows))})

@@ -1,0 +1,29 @@
+"""Serving an existing database with waitress, a production WSGI server in pure Python.
+
+Static files (the vendored htmx and the stylesheet) come from the apps' static
+folders through Django's static handler, so nothing needs collecting and nothing
+is fetched from the internet.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.wsgi import get_wsgi_application
+
+THREADS = 8
+
+
+def application() -> StaticFilesHandler:
+    return StaticFilesHandler(get_wsgi_application())
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> None:
+    """Serve until interrupted. `demo=True` lets the demo users in with password "demo"."""
+    import waitress
+
+    if demo:
+        settings.SAMRAAD_DEMO = True
+    if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
+    waitress.serve(application(), host=host, port=port, threads=THREADS, ident="samraad")
