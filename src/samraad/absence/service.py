@@ -15,6 +15,7 @@ from django.db import connection
 from samraad.absence import cache
 from samraad.absence.alerts import alert_counts
 from samraad.absence.dashboard import (
+    MIN_CELL,
     Cell,
     PersonFigures,
     UnitStatistics,
@@ -25,6 +26,9 @@ from samraad.absence.dashboard import (
 )
 from samraad.absence.periods import PagePeriods, year_before
 from samraad.accounts.permissions import Scope
+from samraad.rules.compliance import ALERT_COLUMNS, follow_up
+from samraad.rules.models import Alert
+from samraad.rules.status import with_closed_on
 from samraad.stats import Structure
 
 
@@ -131,4 +135,58 @@ def _row(job: dict[str, object], figures: PersonFigures, unit_name: str) -> Empl
         weekly_hours=float(job["weekly_hours"]),  # type: ignore[arg-type]
         sick_days=figures.sick_days,
         spells=figures.spells,
+    )
+
+
+@dataclass(frozen=True)
+class FollowUpCell:
+    """Follow-up on the alerts raised in the last 12 months (spec/rules.md, "After an alert")."""
+
+    raised: int | None
+    closed_on_time: int | None
+    closed_late: int | None
+    open: int | None
+    overdue: int | None
+    compliance: float | None  # percent closed by their due date
+    suppressed: bool
+
+
+def _follow_up_version() -> tuple[object, ...]:
+    """Alerts and conversations change without the absence data changing."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM rules_alert), (SELECT MAX(id) FROM rules_alert),"
+            " (SELECT COUNT(*) FROM absence_conversation)"
+        )
+        return tuple(cursor.fetchone() or ())
+
+
+def _alert_frame(start: dt.date, end: dt.date, version: tuple[object, ...]) -> pl.DataFrame:
+    def load() -> pl.DataFrame:
+        rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
+        values = list(rows.values_list("unit_id", "raised_on", "due_by", "closed_on"))  # type: ignore[misc]
+        return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
+
+    return cache.remember(("alerts", start, end, version), load)
+
+
+def follow_up_cell(
+    unit: str, today: dt.date, structure: Structure, suppress_small: bool, headcount: int | None
+) -> FollowUpCell:
+    start, end = PagePeriods(today).last_12_months
+    alerts = _alert_frame(start, end, _follow_up_version())
+    found = follow_up(alerts, cache.dataset().unit_rows, unit, start, end, today, structure, today)
+    # An aggregate for a reader without person-level access covers at least 5 employees;
+    # alerts are about persons, so fewer than 5 of them are not shown either.
+    if suppress_small and (found.raised < MIN_CELL or (headcount or 0) < MIN_CELL):
+        return FollowUpCell(None, None, None, None, None, None, True)
+    share = found.compliance
+    return FollowUpCell(
+        found.raised,
+        found.closed_on_time,
+        found.closed_late,
+        found.open,
+        found.overdue,
+        None if share is None else round(float(share * 100), 1),
+        False,
     )

@@ -76,6 +76,7 @@ class UnitPage:
     statistics: UnitStatistics
     sub_units: list[Row]
     target: Decimal | None
+    follow_up: service.FollowUpCell
     person_level: bool
     suppress_small: bool
 
@@ -131,6 +132,9 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         statistics=stats,
         sub_units=[Row(b.key, tree.name(b.key), b.cell) for b in stats.sub_units],
         target=target.absence_days_per_fte if target else None,
+        follow_up=service.follow_up_cell(
+            unit_id, day, structure, grant.suppress_small, stats.headline[0].headcount
+        ),
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
     )
