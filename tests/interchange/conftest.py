@@ -39,6 +39,7 @@ TABLES = [
     "org_unit",
     "org_unitperiod",
     "org_target",
+    "org_manager",
     "people_employee",
     "people_employment",
     "absence_absence",

@@ -41,7 +41,7 @@ def test_misspelt_file_name_is_an_error(rejected: RejectedBy) -> None:
     errors = rejected({**WORLD, "absence.csv": "absence_id\n"})
     assert errors == [
         "absence.csv:0: (file): unknown file name; expected one of units, employees, "
-        "employments, absences, conversations, targets (.csv or .xlsx)"
+        "employments, absences, conversations, targets, managers (.csv or .xlsx)"
     ]
 
 

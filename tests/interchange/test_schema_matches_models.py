@@ -7,6 +7,7 @@ from django.db import models
 from samraad.absence import models as absence
 from samraad.interchange import schema
 from samraad.interchange.database import MODELS
+from samraad.org.models import Manager
 from samraad.people import models as people
 
 
@@ -19,6 +20,9 @@ def test_choices_match_the_models() -> None:
     assert schema.CONVERSATION_KINDS.values == values(absence.CONVERSATION_KINDS)
     assert schema.END_REASONS.values == values(people.END_REASONS)
     assert schema.GENDERS.values == values(people.GENDERS)
+    language = Manager._meta.get_field("language")
+    assert schema.LANGUAGES.values == values(language.choices)  # type: ignore[arg-type]
+    assert schema.MANAGERS.column("language").default == language.default
 
 
 def test_every_column_is_a_model_field_and_text_fits() -> None:

@@ -87,8 +87,37 @@ def _checks() -> Iterator[tuple[tuple[str, ...], Check]]:
     yield ("units",), single_root
     yield ("units",), parents_exist_throughout
     yield ("units",), no_cycles
-    yield ("employments", "units"), units_exist_throughout
+    yield (
+        ("employments", "units"),
+        partial(
+            units_exist_throughout,
+            name="employments",
+            this="this employment",
+            stored=pl.format(
+                "stored employment {} would be without its unit {} on {}",
+                "employment_id",
+                "unit_id",
+                MISSING,
+            ),
+        ),
+    )
     yield ("absences",), absence_overlaps
+    yield (
+        ("managers", "units"),
+        partial(
+            units_exist_throughout,
+            name="managers",
+            this="this period",
+            stored=pl.format(
+                "the stored period of {} as manager from {} would be without its unit {} on {}",
+                "employee_id",
+                "valid_from",
+                "unit_id",
+                MISSING,
+            ),
+        ),
+    )
+    yield ("managers",), manager_overlaps
 
 
 def references(whole: Whole, table: Table, column: Column) -> pl.DataFrame:
@@ -107,34 +136,33 @@ def references(whole: Whole, table: Table, column: Column) -> pl.DataFrame:
     return whole.errors(table.name, column.name, unknown.select(LINE, message.alias("message")))
 
 
-def units_exist_throughout(whole: Whole) -> pl.DataFrame:
-    """An employment's unit must exist on every day of the employment."""
-    units = whole.frame("units")
-    spans = merged_spans(units, "unit_id", "valid_from", "valid_to")
-    employments = whole.frame("employments").join(
-        spans.select("unit_id").unique(), on="unit_id", how="semi"
-    )
-    missing = first_uncovered_day(employments, spans, "unit_id", "start_date", "end_date")
-    failing = employments.with_columns(missing).filter(pl.col(MISSING).is_not_null())
+def units_exist_throughout(whole: Whole, name: str, this: str, stored: pl.Expr) -> pl.DataFrame:
+    """The unit of an employment, or of a manager's period, must exist on every day of it.
+
+    `this` names the row in the message ("this employment"); `stored` is the message
+    for a stored row that the imported units would leave without its unit.
+    """
+    table = TABLES_BY_NAME[name]
+    assert table.span is not None
+    start, end = table.span
+    spans = merged_spans(whole.frame("units"), "unit_id", "valid_from", "valid_to")
+    rows = whole.frame(name).join(spans.select("unit_id").unique(), on="unit_id", how="semi")
+    missing = first_uncovered_day(rows, spans, "unit_id", start, end)
+    failing = rows.with_columns(missing).filter(pl.col(MISSING).is_not_null())
     imported = failing.filter(pl.col(LINE).is_not_null()).select(
         LINE,
-        pl.format(
-            "unit {} does not exist on {}, a day of this employment", "unit_id", MISSING
-        ).alias("message"),
+        pl.format(f"unit {{}} does not exist on {{}}, a day of {this}", "unit_id", MISSING).alias(
+            "message"
+        ),
     )
     broken = _blame(
         failing.filter(pl.col(LINE).is_null()),
         whole.incoming.get("units"),
         on="unit_id",
-        message=pl.format(
-            "stored employment {} would be without its unit {} on {}",
-            "employment_id",
-            "unit_id",
-            MISSING,
-        ),
+        message=stored,
     )
     return pl.concat(
-        [whole.errors("employments", "unit_id", imported), whole.errors("units", "unit_id", broken)]
+        [whole.errors(name, "unit_id", imported), whole.errors("units", "unit_id", broken)]
     )
 
 
@@ -182,6 +210,19 @@ def absence_overlaps(whole: Whole) -> pl.DataFrame:
     pairs = overlapping_pairs(absences, "employee_id", "start_date", "end_date")
     described = pl.format("absence {} of the same employee", "absence_id")
     return whole.errors("absences", "start_date", _overlap_messages(absences, pairs, described))
+
+
+def manager_overlaps(whole: Whole) -> pl.DataFrame:
+    """Two periods of one employee as manager of one unit may not overlap.
+
+    Different employees may manage one unit at once: co-managers.
+    """
+    managers = whole.frame("managers")
+    pairs = overlapping_pairs(managers, ["unit_id", "employee_id"], "valid_from", "valid_to")
+    described = pl.format(
+        "the period of {} as manager of {} from {}", "employee_id", "unit_id", "valid_from"
+    )
+    return whole.errors("managers", "valid_from", _overlap_messages(managers, pairs, described))
 
 
 def single_root(whole: Whole) -> pl.DataFrame:

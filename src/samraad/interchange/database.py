@@ -17,7 +17,7 @@ from django.db import connection, models
 
 from samraad.absence.models import Absence, Conversation
 from samraad.interchange.schema import TABLES, Date, Table
-from samraad.org.models import Target, Unit, UnitPeriod
+from samraad.org.models import Manager, Target, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment
 
 # The model holding each file's rows; every file column is the attname of a field.
@@ -28,6 +28,7 @@ MODELS: dict[str, type[models.Model]] = {
     "absences": Absence,
     "conversations": Conversation,
     "targets": Target,
+    "managers": Manager,
 }
 # Rows go to and from SQLite this many at a time, to bound memory.
 BATCH = 100_000

@@ -54,19 +54,23 @@ def first_uncovered_day(
     return joined.select(missing.alias(MISSING)).to_series()
 
 
-def overlapping_pairs(frame: pl.DataFrame, by: str, start: str, end: str) -> pl.DataFrame:
-    """Pairs (ROW, OTHER) of row numbers of `frame` whose ranges overlap within one `by`.
+def overlapping_pairs(
+    frame: pl.DataFrame, by: str | list[str], start: str, end: str
+) -> pl.DataFrame:
+    """Pairs (ROW, OTHER) of row numbers of `frame` whose ranges overlap within one `by`
+    (a column, or several taken together).
 
     Sorted by start, each row is compared with the earlier row reaching furthest: if
     it starts on or before that row's end, the two overlap. Every row that overlaps
     an earlier-starting one appears once, paired with that row.
     """
+    by = [by] if isinstance(by, str) else by
     ends = pl.col(end).fill_null(FAR_FUTURE).alias("_end")
     reach = pl.col("_end").cum_max().over(by)
     ranked = (
-        frame.select(by, start, ends)
+        frame.select(*by, start, ends)
         .with_row_index(ROW)
-        .sort(by, start, ROW)
+        .sort(*by, start, ROW)
         .with_columns(reach.alias("_reach"))
     )
     holder = pl.when(pl.col("_end") == pl.col("_reach")).then(pl.col(ROW)).forward_fill()

@@ -23,6 +23,16 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Email(Text):
+    """A plausible e-mail address: one @, no spaces, a dot in the part after the @.
+
+    254 characters at most, as Django's EmailField keeps.
+    """
+
+    max_length: int = 254
+
+
+@dataclass(frozen=True)
 class Date:
     """An ISO date, YYYY-MM-DD."""
 
@@ -60,7 +70,7 @@ class Choice:
     values: tuple[str, ...]
 
 
-ColumnType = Text | Date | Number | Whole | Choice
+ColumnType = Text | Email | Date | Number | Whole | Choice
 
 
 @dataclass(frozen=True)
@@ -110,6 +120,7 @@ CONVERSATION_KINDS = Choice(
         "other",
     )
 )
+LANGUAGES = Choice(("da", "en"))
 
 EMPLOYEE_REF = Column("employee_id", required=True, refers_to="employees", pseudonymous=True)
 
@@ -194,6 +205,30 @@ TARGETS = Table(
     key=("unit_id", "year"),
 )
 
+# Not in the spec: the project's own file (docs/interchange.md). Who manages a unit, from
+# when; several managers of one unit at once are co-managers.
+MANAGERS = Table(
+    "managers",
+    (
+        Column("unit_id", required=True, refers_to="units"),
+        EMPLOYEE_REF,
+        Column("email", Email(), required=True),
+        Column("language", LANGUAGES, default="da"),
+        Column("valid_from", Date(), required=True),
+        Column("valid_to", Date()),
+    ),
+    key=("unit_id", "employee_id", "valid_from"),
+    span=("valid_from", "valid_to"),
+)
+
 # In dependency order: a table only refers to tables before it.
-TABLES: tuple[Table, ...] = (UNITS, EMPLOYEES, EMPLOYMENTS, ABSENCES, CONVERSATIONS, TARGETS)
+TABLES: tuple[Table, ...] = (
+    UNITS,
+    EMPLOYEES,
+    EMPLOYMENTS,
+    ABSENCES,
+    CONVERSATIONS,
+    TARGETS,
+    MANAGERS,
+)
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -28,6 +28,7 @@ from samraad.interchange.schema import (
     Choice,
     Column,
     Date,
+    Email,
     Number,
     Table,
     Text,
@@ -42,6 +43,8 @@ DECIMAL = r"^-?\d+(\.\d+)?$"
 WHOLE = r"^\d+$"
 # Danish personal numbers: DDMMYY-SSSS or the ten digits run together.
 CPR = r"^(\d{10}|\d{6}-\d{4})$"
+# Plausible, not proven: one @, no spaces, a dot with something either side after the @.
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,11 @@ def _type_branches(column: Column, value: pl.Expr) -> list[tuple[pl.Expr, pl.Exp
     kind = column.type
     match kind:
         case Text(max_length=limit):
-            return [(value.str.len_chars() > limit, pl.lit(f"longer than {limit} characters"))]
+            branches = [(value.str.len_chars() > limit, pl.lit(f"longer than {limit} characters"))]
+            if isinstance(kind, Email):
+                message = '"{}" is not an e-mail address (one @, no spaces, a dot after the @)'
+                branches.append((~value.str.contains(EMAIL), pl.format(message, value)))
+            return branches
         case Date():
             return [
                 (
