@@ -7,6 +7,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.test import Client
 
+from samraad.audit import triggers
 from samraad.audit.admin import AuditEntryAdmin
 from samraad.audit.models import AppendOnly, AuditEntry
 from tests.web.world import World, employee_ids
@@ -47,6 +48,9 @@ def test_a_refused_request_leaves_no_entry(client: Client, world: World) -> None
 
 @pytest.fixture
 def entry(world: World) -> AuditEntry:
+    # The migration installs the triggers; a browser test before this one in the same
+    # process lifted them for its flush, so they are installed again (idempotent).
+    triggers.install(connection)
     return AuditEntry.objects.create(username="alice", action="view", page="test", path="/")
 
 
