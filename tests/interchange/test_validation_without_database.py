@@ -65,3 +65,24 @@ def test_reading_and_validation_import_no_django() -> None:
                 assert not module.startswith("django"), f"{name}.py imports {module}"
                 if module.startswith("samraad."):
                     assert module.startswith("samraad.interchange"), f"{name}.py imports {module}"
+
+
+def test_tables_left_out_of_the_stored_frames_are_empty(tmp_path: Path) -> None:
+    folder = write_folder(
+        tmp_path,
+        {
+            "units.csv": """
+                unit_id,name,kind,parent_id,valid_from,valid_to
+                KK,Kommunen,municipality,,2024-01-01,
+            """,
+            "managers.csv": """
+                unit_id,employee_id,email,valid_from
+                KK,A1,a1@kk.example.dk,2024-01-01
+            """,
+        },
+    )
+    validated = validate(read_folder(folder), {})
+    assert [str(e) for e in validated.errors] == [
+        "managers.csv:2: employee_id: employee A1 exists neither in this import nor in the database"
+    ]
+    assert all(frame.height == 0 for frame in validated.stored.values())

@@ -290,7 +290,10 @@ def _error_frame(errors: list[InputError]) -> pl.DataFrame:
 
 
 def _stored_frame(table: Table, stored: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
-    frame = stored.get(table.name, pl.DataFrame())
+    frame = stored.get(table.name)
+    if frame is None:
+        # Not pl.DataFrame(): selecting literals from a frame without columns gives a row.
+        return pl.DataFrame(schema=dict.fromkeys(table.column_names, pl.String))
     return frame.select(
         pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String).alias(c)
         for c in table.column_names
