@@ -21,6 +21,7 @@ def test_files_have_the_frames_columns_and_rows(world: Frames, tmp_path: Path) -
         "absences.csv",
         "employees.csv",
         "employments.csv",
+        "managers.csv",
         "targets.csv",
         "units.csv",
     ]

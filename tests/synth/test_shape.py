@@ -17,6 +17,8 @@ SCHEMAS = {
     "absences": {"absence_id": pl.String, "employee_id": pl.String, "cause": pl.String,
                  "start_date": pl.Date, "end_date": pl.Date, "degree": pl.Float64},
     "targets": {"unit_id": pl.String, "year": pl.Int64, "absence_days_per_fte": pl.Float64},
+    "managers": {"unit_id": pl.String, "employee_id": pl.String, "email": pl.String,
+                 "language": pl.String, "valid_from": pl.Date, "valid_to": pl.Date},
 }  # fmt: skip
 ADMINISTRATIONS = {
     "OKF": "Økonomiforvaltningen",

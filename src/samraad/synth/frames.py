@@ -11,6 +11,7 @@ import polars as pl
 
 from samraad.synth import catalogue as cat
 from samraad.synth.episodes import CAUSES, OPEN, Records
+from samraad.synth.managers import EMAIL_DOMAIN
 from samraad.synth.organisation import Organisation
 from samraad.synth.staffing import REASONS, Staff
 
@@ -30,6 +31,7 @@ COLUMNS = {
     ],
     "absences": ["absence_id", "employee_id", "cause", "start_date", "end_date", "degree"],
     "targets": ["unit_id", "year", "absence_days_per_fte"],
+    "managers": ["unit_id", "employee_id", "email", "language", "valid_from", "valid_to"],
 }
 
 
@@ -114,6 +116,24 @@ def targets_frame(rows: list[tuple[str, int, float]]) -> pl.DataFrame:
         rows,
         schema={"unit_id": pl.String, "year": pl.Int64, "absence_days_per_fte": pl.Float64},
         orient="row",
+    )
+
+
+def managers_frame(
+    rows: pl.DataFrame, people: pl.Series, english: npt.NDArray[np.bool_]
+) -> pl.DataFrame:
+    """managers.csv from manager_rows; `english` per person: their mail is in English."""
+    person = rows["person"].to_numpy()
+    employee = people.gather(person)
+    return pl.DataFrame(
+        [
+            rows["unit_id"],
+            employee.alias("employee_id"),
+            (employee.str.to_lowercase() + f"@{EMAIL_DOMAIN}").alias("email"),
+            lookup("language", ["da", "en"], english[person].astype(np.int64)),
+            dates("valid_from", rows["start"].to_numpy()),
+            dates("valid_to", rows["end"].to_numpy()),
+        ]
     )
 
 

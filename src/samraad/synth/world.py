@@ -15,11 +15,13 @@ from samraad.synth.calibration import YearFit, calibrate
 from samraad.synth.episodes import resolve_overlaps, to_records, truncate
 from samraad.synth.frames import (
     absences_frame,
+    managers_frame,
     people_frames,
     person_ids,
     targets_frame,
     units_frame,
 )
+from samraad.synth.managers import ENGLISH_SHARE, manager_rows
 from samraad.synth.organisation import build_organisation
 from samraad.synth.staffing import build_staff
 from samraad.synth.targets import target_rows
@@ -80,6 +82,8 @@ def generate(
     episodes = resolve_overlaps(truncate(episodes, exp.last), cal)
     episodes, fits = calibrate(episodes, staff, cal, processes.expected, history, now, rng)
     people = person_ids(staff)
+    # Drawn last, so that the other files are what they were before managers.csv.
+    english = rng.random(staff.people) < ENGLISH_SHARE
     employees_frame, employments = people_frames(org, staff, people)
     frames = {
         "units": units_frame(org),
@@ -87,5 +91,6 @@ def generate(
         "employments": employments,
         "absences": absences_frame(to_records(episodes, now), people),
         "targets": targets_frame(target_rows(org, span.years)),
+        "managers": managers_frame(manager_rows(org, staff, history), people, english),
     }
     return frames, fits
