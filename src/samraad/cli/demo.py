@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import time
 from typing import Any
 
 
@@ -23,39 +22,47 @@ def add_parser(sub: Any) -> None:
     parser.add_argument("--employees", type=positive, default=45_000)
     parser.add_argument("--years", type=positive, default=5)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--host", default="127.0.0.1", help="address the web app listens on")
+    parser.add_argument("--port", type=positive, default=8000)
+    parser.add_argument(
+        "--no-serve", action="store_true", help="load and summarise only; do not serve the app"
+    )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from samraad.accounts.demo import create_demo_users
     from samraad.demo.world import (
         DemoSettings,
         RealDataPresent,
         administration_overview,
+        already_loaded,
         last_full_year,
-        load_demo,
-        replay_rules,
+        load_and_replay,
     )
+    from samraad.web.server import serve
 
     today = dt.date.today()
     settings = DemoSettings(args.employees, args.years, args.seed, today)
-    print(
-        f"Generating a synthetic municipality: {args.employees:,} employees, "
-        f"{args.years} years up to {today}, seed {args.seed} …"
-    )
-    started = time.perf_counter()
-    try:
-        summary = load_demo(settings)
-    except RealDataPresent as exc:
-        print(f"samraad demo: {exc}")
-        return 1
-    print(summary)
-    print(f"Generated and imported in {time.perf_counter() - started:.1f} s.")
-    started = time.perf_counter()
-    alerts = replay_rules(today)
-    elapsed = time.perf_counter() - started
-    print(f"Replayed the follow-up rules: {alerts:,} alerts in {elapsed:.1f} s.\n")
+    if already_loaded(settings):
+        print(f"The database already holds this demo ({args.employees:,} employees, {today}).")
+    else:
+        try:
+            load_and_replay(settings, say=print)
+        except RealDataPresent as exc:
+            print(f"samraad demo: {exc}")
+            return 1
     year = last_full_year(today)[0].year
     print(render_overview(administration_overview(today), year, today))
+    if args.no_serve:
+        return 0
+    logins = create_demo_users(today)
+    url = f"http://{args.host}:{args.port}/"
+    print(f"\nSamråd serves the demo on {url} — sign in as (password: demo):")
+    for username, what in logins:
+        print(f"  {username:<8} {what}")
+    print("Ctrl+C stops it.", flush=True)
+    serve(args.host, args.port, demo=True)
     return 0
 
 

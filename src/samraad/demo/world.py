@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+from django.apps import apps
 from django.db import connection, transaction
 
 from samraad.absence.loading import load_dataset
@@ -23,16 +26,8 @@ from samraad.stats.structure import parents_as_of
 from samraad.stats.workdays import day_number
 from samraad.synth import generate_frames, write_folder
 
-# Tables the demo may empty, children first.
-DEMO_TABLES = (
-    "absence_conversation",
-    "absence_absence",
-    "people_employment",
-    "people_employee",
-    "org_target",
-    "org_unitperiod",
-    "org_unit",
-)
+# The apps whose rows the demo may replace (the audit log stays: it is append-only).
+DEMO_APPS = ("rules", "accounts", "absence", "people", "org", "demo")
 
 
 class RealDataPresent(Exception):
@@ -52,10 +47,24 @@ def clear_previous_demo() -> None:
         raise RealDataPresent(
             "the database holds data that is not from a demo; point SAMRAAD_DB at another file"
         )
+    tables = [
+        model._meta.db_table for app in DEMO_APPS for model in apps.get_app_config(app).get_models()
+    ]
+    # Foreign keys are deferred to the end of the transaction, so the order is free.
     with transaction.atomic(), connection.cursor() as cursor:
-        for table in DEMO_TABLES:
-            cursor.execute(f"DELETE FROM {table}")
-        DemoRun.objects.all().delete()
+        for table in tables:
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+
+
+def already_loaded(settings: DemoSettings) -> bool:
+    """Does the database hold exactly this demo already (same size, seed and day)?"""
+    last = DemoRun.objects.first()
+    return last is not None and (last.today, last.employees, last.years, last.seed) == (
+        settings.today,
+        settings.employees,
+        settings.years,
+        settings.seed,
+    )
 
 
 def load_demo(settings: DemoSettings, folder: Path | None = None) -> ImportSummary:
@@ -83,6 +92,21 @@ def replay_rules(today: dt.date) -> int:
     queueing mail (the demo's managers are made up). Returns the number stored."""
     alerts = replay(load_dataset(), RuleHistory.default(), today)
     return store_alerts(alerts, today, mail=False).new
+
+
+def load_and_replay(settings: DemoSettings, say: Callable[[str], None]) -> None:
+    """Generate and import the demo, then replay the rules, telling `say` how it went."""
+    say(
+        f"Generating a synthetic municipality: {settings.employees:,} employees, "
+        f"{settings.years} years up to {settings.today}, seed {settings.seed} …"
+    )
+    started = time.perf_counter()
+    say(str(load_demo(settings)))
+    say(f"Generated and imported in {time.perf_counter() - started:.1f} s.")
+    started = time.perf_counter()
+    alerts = replay_rules(settings.today)
+    elapsed = time.perf_counter() - started
+    say(f"Replayed the follow-up rules: {alerts:,} alerts in {elapsed:.1f} s.\n")
 
 
 def last_full_year(today: dt.date) -> tuple[dt.date, dt.date]:
