@@ -1,0 +1,42 @@
+"""`samraad demo`: generates, imports through the real import, replays, summarises."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from samraad.cli import main
+from samraad.people.models import Employee
+from samraad.rules.models import Alert
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_loads_the_municipality_and_prints_each_administration(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["demo", "--employees", "400", "--years", "2", "--no-serve"]) == 0
+    out = capsys.readouterr().out
+    assert "absences.csv: added" in out
+    year = dt.date.today().year - 1
+    assert f"Own sickness {year}, by administration" in out
+    for name in ("Børne- og Ungdomsforvaltningen", "Økonomiforvaltningen", "Københavns Kommune"):
+        assert name in out
+    assert Employee.objects.count() > 400
+    assert Alert.objects.exists()
+
+    # The same demo again: nothing is regenerated.
+    assert main(["demo", "--employees", "400", "--years", "2", "--no-serve"]) == 0
+    assert "already holds this demo" in capsys.readouterr().out
+
+    # Another size replaces the earlier demo whole.
+    assert main(["demo", "--employees", "300", "--years", "1", "--no-serve"]) == 0
+    assert "unchanged 0" in capsys.readouterr().out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_refuses_a_database_with_real_data(capsys: pytest.CaptureFixture[str]) -> None:
+    Employee.objects.create(employee_id="REAL-1")
+    assert main(["demo", "--employees", "300", "--years", "1", "--no-serve"]) == 1
+    assert "not from a demo" in capsys.readouterr().out
+    assert list(Employee.objects.values_list("employee_id", flat=True)) == ["REAL-1"]
