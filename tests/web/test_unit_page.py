@@ -8,7 +8,7 @@ from django.test import Client
 
 from samraad.absence.loading import load_dataset
 from samraad.stats import unit_figures
-from tests.web.world import World
+from tests.web.world import TODAY, World
 
 
 def test_headline_is_the_cores_last_12_months(client: Client, world: World) -> None:
@@ -71,3 +71,19 @@ def test_danish_whatever_the_browser_asks_for(client: Client, world: World) -> N
     client.force_login(world.alice)
     text = client.get("/units/SOL/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Sidste 12 måneder" in text
+
+
+def test_follow_up_of_every_unit_equals_the_rules_apps_count(world: World) -> None:
+    from samraad.absence.service import _alert_frame, follow_up_by_unit
+    from samraad.rules.status import load_follow_up
+    from samraad.stats import Structure
+
+    start, end = dt.date(2025, 6, 16), dt.date(2026, 6, 15)
+    units = load_dataset().unit_rows
+    table = follow_up_by_unit(_alert_frame((start, end)), units, TODAY, Structure.HISTORIC)
+    for unit in ["KK", "BUF", "DAG", "SOL", "SOE", "KFF", "BIB"]:
+        theirs = load_follow_up(unit, start, end, TODAY).to_json()
+        mine = table.get(unit)
+        assert (mine.raised if mine else 0) == theirs["alerts_raised"], unit
+        assert (mine.overdue if mine else 0) == theirs["overdue"], unit
+        assert (mine.open if mine else 0) == theirs["open"], unit

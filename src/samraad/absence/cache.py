@@ -1,11 +1,18 @@
-"""The loaded data, kept in memory per process and dropped when the data changes.
+"""The loaded data and what is computed from it, kept in memory per process.
 
-Loading Copenhagen (≈45,000 employees, over a million absence records) takes seconds;
-a page must answer in milliseconds. Each process keeps the whole `Dataset`, the tree
-and computed results under a data version: a fingerprint of the tables (row counts,
-closed records, latest dates) read at most every SAMRAAD_DATA_CHECK_SECONDS. An
-import through the web app calls `invalidate()` at once; `samraad import` in another
-process is seen at the next check.
+Loading Copenhagen (≈45,000 employees, 700,000 absence records) takes a second or two
+and every unit's figures a few more; a page must answer in milliseconds. So each
+process keeps the `Dataset`, the tree and the computed tables, each under the versions
+of what it depends on:
+
+- "data": a fingerprint of units, employments, absences and managers (row counts,
+  closed records, latest dates). A change drops everything.
+- "follow_up": alerts and conversations, which change without the absence data
+  changing (a manager records a conversation); only follow-up results depend on it.
+
+A fingerprint is read at most every SAMRAAD_DATA_CHECK_SECONDS. An import or a
+conversation recorded through this process calls `invalidate()` at once; a change by
+another process (`samraad import`) is seen at the next check.
 """
 
 from __future__ import annotations
@@ -25,62 +32,74 @@ from samraad.org.models import UnitPeriod
 from samraad.org.tree import OrgTree
 from samraad.stats import Dataset
 
-FINGERPRINT_SQL = """
-    SELECT
-        (SELECT COUNT(*) FROM org_unitperiod),
-        (SELECT COUNT(valid_to) FROM org_unitperiod),
-        (SELECT COUNT(*) FROM people_employment),
-        (SELECT COUNT(end_date) FROM people_employment),
-        (SELECT MAX(start_date) FROM people_employment),
-        (SELECT COUNT(*) FROM absence_absence),
-        (SELECT COUNT(end_date) FROM absence_absence),
-        (SELECT MAX(start_date) FROM absence_absence),
-        (SELECT MAX(end_date) FROM absence_absence),
-        (SELECT COUNT(*) FROM org_manager)
-"""
-RESULTS_KEPT = 512
+FINGERPRINTS = {
+    "data": """
+        SELECT
+            (SELECT COUNT(*) FROM org_unitperiod),
+            (SELECT COUNT(valid_to) FROM org_unitperiod),
+            (SELECT COUNT(*) FROM people_employment),
+            (SELECT COUNT(end_date) FROM people_employment),
+            (SELECT MAX(start_date) FROM people_employment),
+            (SELECT COUNT(*) FROM absence_absence),
+            (SELECT COUNT(end_date) FROM absence_absence),
+            (SELECT MAX(start_date) FROM absence_absence),
+            (SELECT MAX(end_date) FROM absence_absence),
+            (SELECT COUNT(*) FROM org_manager)
+    """,
+    "follow_up": """
+        SELECT
+            (SELECT COUNT(*) FROM rules_alert),
+            (SELECT MAX(id) FROM rules_alert),
+            (SELECT COUNT(*) FROM absence_conversation)
+    """,
+}
+RESULTS_KEPT = 256
 
 _lock = threading.RLock()
-_state: dict[str, Any] = {"version": None, "checked": 0.0, "generation": 0}
+_versions: dict[str, tuple[Any, ...]] = {}
+_checked: dict[str, float] = {}
+_generation: dict[str, int] = {name: 0 for name in FINGERPRINTS}
 _results: OrderedDict[Hashable, Any] = OrderedDict()
 _computing: dict[Hashable, threading.Lock] = {}
 
 
-def _fingerprint() -> tuple[Any, ...]:
+def _fingerprint(name: str) -> tuple[Any, ...]:
     with connection.cursor() as cursor:
-        cursor.execute(FINGERPRINT_SQL)
+        cursor.execute(FINGERPRINTS[name])
         row = cursor.fetchone()
     return tuple(str(v) for v in row or ())
 
 
-def data_version() -> tuple[Any, ...]:
-    """The current version; the tables are looked at no more often than the setting says."""
+def version(name: str = "data") -> tuple[Any, ...]:
+    """The current version of `name`; the tables are read no more often than the setting."""
     now = time.monotonic()
     with _lock:
-        fresh = now - _state["checked"] < settings.SAMRAAD_DATA_CHECK_SECONDS
-        if fresh and _state["version"] is not None:
-            return tuple(_state["version"])
-    version = (*_fingerprint(), _state["generation"])
+        fresh = now - _checked.get(name, 0.0) < settings.SAMRAAD_DATA_CHECK_SECONDS
+        if fresh and name in _versions:
+            return _versions[name]
+    current = (*_fingerprint(name), _generation[name])
     with _lock:
-        if version != _state["version"]:
+        if name == "data" and _versions.get(name, current) != current:
             _results.clear()
-        _state["version"] = version
-        _state["checked"] = now
-    return version
+        _versions[name] = current
+        _checked[name] = now
+    return current
 
 
-def invalidate() -> None:
-    """Forget everything now (called after an import in this process)."""
+def invalidate(name: str | None = None) -> None:
+    """Forget `name` (default: everything) now: this process changed it."""
     with _lock:
-        _state["generation"] += 1
-        _state["version"] = None
-        _state["checked"] = 0.0
-        _results.clear()
+        for each in [name] if name else list(FINGERPRINTS):
+            _generation[each] += 1
+            _versions.pop(each, None)
+            _checked.pop(each, None)
+        if name in (None, "data"):
+            _results.clear()
 
 
-def remember[T](key: Hashable, compute: Callable[[], T]) -> T:
-    """The result for `key` under the current data version, computed once."""
-    full_key = (data_version(), key)
+def remember[T](key: Hashable, compute: Callable[[], T], depends: tuple[str, ...] = ("data",)) -> T:
+    """The result for `key` under the current versions of `depends`, computed once."""
+    full_key = (tuple(version(name) for name in depends), key)
     with _lock:
         if full_key in _results:
             _results.move_to_end(full_key)

@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from samraad.absence import cache
 from samraad.absence.alerts import AlertRow, alert_in_scope
 from samraad.absence.labels import CONVERSATION_KINDS
 from samraad.accounts.models import Role
@@ -135,6 +136,7 @@ def conversation(request: HttpRequest, alert_id: int) -> HttpResponse:
         _conversation, closed = record_conversation(
             alert.employee_id, data["held_on"], data["kind"], note_text(data) or None
         )
+        cache.invalidate("follow_up")
         record(
             request,
             scope,

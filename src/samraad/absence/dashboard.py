@@ -14,12 +14,16 @@ from fractions import Fraction
 
 import polars as pl
 
-from samraad.absence.loading import units_below
 from samraad.absence.periods import PagePeriods, Period
 from samraad.stats import Dataset, Structure, TableRequest, UnitFigures, figures_table
 from samraad.stats.figures import rounded
 from samraad.stats.people import employee_absence
-from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, form_spells, spells_of
+from samraad.stats.spells import (
+    DEFAULT_LENGTH_GROUPS,
+    form_spells,
+    length_group_index,
+    spells_of,
+)
 from samraad.stats.structure import closure
 from samraad.stats.table import OWN_SICKNESS
 from samraad.stats.workdays import END, day_number, work_calendar
@@ -87,23 +91,17 @@ class UnitStatistics:
     sub_units: list[Breakdown]  # ranked: highest absence rate first, suppressed last
 
 
-def subset(data: Dataset, unit: str, start: dt.date, end: dt.date, as_of: dt.date) -> Dataset:
-    """Only what the unit's figures for [start, end] need, in either structure."""
-    below = units_below(data.units, unit, start, end, as_of)
-    employments = data.employments.filter(pl.col("unit_id").is_in(below))
-    employees = employments["employee_id"].unique()
-    absences = data.absences.filter(pl.col("employee_id").is_in(employees.implode()))
-    units = data.units.filter(pl.col("unit_id").is_in(below))
-    return Dataset(units, employments, absences)
+Key = tuple[str, dt.date, dt.date]  # unit, first day, last day
 
 
 def table(
     data: Dataset,
-    units: Sequence[str],
+    units: Sequence[str] | None,
     periods: Sequence[Period],
     structure: Structure,
     as_of: dt.date,
-) -> dict[tuple[str, dt.date, dt.date], UnitFigures]:
+) -> dict[Key, UnitFigures]:
+    """Figures of the units (None: every unit) for the periods, by one call of the core."""
     request = TableRequest(periods=periods, units=units, structure=structure, as_of=as_of)
     frame = figures_table(data, request)
     return {
@@ -114,15 +112,19 @@ def table(
     }
 
 
+def page_periods(today: dt.date) -> list[Period]:
+    periods = PagePeriods(today)
+    return [*periods.headline(), *periods.months_this_year(), *periods.months_last_year()]
+
+
 def by_job_group(
     data: Dataset,
     job_groups: pl.DataFrame,
-    unit: str,
     period: Period,
     structure: Structure,
     as_of: dt.date,
-) -> dict[str, UnitFigures]:
-    """The unit's figures per job group: the tree is copied once per job group and each
+) -> dict[str, dict[str, UnitFigures]]:
+    """Every unit's figures per job group: the tree is copied once per job group and each
     employment hangs in its job group's copy, so one call of the core answers all."""
     employments = data.employments.join(job_groups, on="employment_id", how="left").with_columns(
         pl.col("job_group").fill_null("")
@@ -142,36 +144,43 @@ def by_job_group(
     placed = employments.with_columns(
         (pl.col("unit_id") + SEPARATOR + pl.col("job_group")).alias("unit_id")
     ).drop("job_group")
-    reshaped = Dataset(units, placed, data.absences)
-    figures = table(reshaped, [unit + SEPARATOR + g for g in groups], [period], structure, as_of)
-    return {key[0].split(SEPARATOR, 1)[1]: value for key, value in figures.items()}
+    figures = table(Dataset(units, placed, data.absences), None, [period], structure, as_of)
+    result: dict[str, dict[str, UnitFigures]] = {}
+    for (key, _, _), value in figures.items():
+        unit, group = key.split(SEPARATOR, 1)
+        if value.headcount:
+            result.setdefault(unit, {})[group] = value
+    return result
 
 
 def length_contributors(
-    data: Dataset, unit: str, period: Period, structure: Structure, as_of: dt.date
-) -> dict[str, int]:
-    """Distinct employees behind each length group's spells (as the core counts spells:
-    ended in the period, the employee in the unit on the spell's last day)."""
+    data: Dataset, period: Period, structure: Structure, as_of: dt.date
+) -> dict[str, dict[str, int]]:
+    """Per unit, the distinct employees behind each length group's spells (as the core
+    counts spells: ended in the period, the employee in the unit on the last day)."""
     cal = work_calendar()
     first, last = day_number(period[0]), day_number(period[1])
     spells = spells_of(form_spells(data.absence_rows(OWN_SICKNESS), cal)).filter(
         (pl.col("last") < END) & (pl.col("last") >= first) & (pl.col("last") <= last)
     )
-    tree = closure(data.unit_rows, structure, day_number(as_of)).filter(pl.col("ancestor") == unit)
+    tree = closure(data.unit_rows, structure, day_number(as_of))
+    groups = DEFAULT_LENGTH_GROUPS
     members = (
         spells.join(data.employment_rows, on="employee", suffix="_e")
         .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
         .join(tree, on="unit", suffix="_t")
         .filter((pl.col("first_t") <= pl.col("last")) & (pl.col("last") <= pl.col("last_t")))
-        .unique("spell")
-        .with_columns((pl.col("last") - pl.col("first") + 1).alias("length"))
+        .unique(["spell", "ancestor"])
+        .with_columns(
+            length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
+        )
+        .group_by("ancestor", "group")
+        .agg(pl.col("employee").n_unique().alias("employees"))
     )
-    counts: dict[str, int] = {}
-    for group in DEFAULT_LENGTH_GROUPS:
-        longest = group.longest if group.longest is not None else END
-        inside = members.filter(pl.col("length").is_between(group.shortest, longest))
-        counts[group.label] = inside["employee"].n_unique()
-    return counts
+    result: dict[str, dict[str, int]] = {}
+    for row in members.iter_rows(named=True):
+        result.setdefault(row["ancestor"], {})[groups[row["group"]].label] = row["employees"]
+    return result
 
 
 def length_rows(
@@ -203,43 +212,63 @@ def ranked(breakdowns: list[Breakdown]) -> list[Breakdown]:
     return sorted(breakdowns, key=key)
 
 
+@dataclass(frozen=True)
+class Tables:
+    """Every unit's figures for one day and structure, computed once and looked up."""
+
+    today: dt.date
+    structure: Structure
+    figures: dict[Key, UnitFigures]  # the page's periods (page_periods)
+    job_groups: dict[str, dict[str, UnitFigures]]  # last 12 months
+    contributors: dict[str, dict[str, int]]  # last 12 months, per length group
+
+
+def compute_tables(
+    data: Dataset, job_groups: pl.DataFrame, today: dt.date, structure: Structure
+) -> Tables:
+    last_12 = PagePeriods(today).last_12_months
+    return Tables(
+        today,
+        structure,
+        table(data, None, page_periods(today), structure, today),
+        by_job_group(data, job_groups, last_12, structure, today),
+        length_contributors(data, last_12, structure, today),
+    )
+
+
+def empty_figures(unit: str, period: Period, structure: Structure) -> UnitFigures:
+    """A unit the table has no row for (no rows in the structure): zeros."""
+    empty = Dataset.empty()
+    return table(empty, [unit], [period], structure, period[1])[(unit, *period)]
+
+
 def unit_statistics(
-    data: Dataset,
-    job_groups: pl.DataFrame,
-    unit: str,
-    children: Sequence[str],
-    today: dt.date,
-    structure: Structure,
-    suppress_small: bool,
+    tables: Tables, unit: str, children: Sequence[str], suppress_small: bool
 ) -> UnitStatistics:
-    periods = PagePeriods(today)
-    months_this, months_last = periods.months_this_year(), periods.months_last_year()
-    earliest = min(periods.last_year[0], periods.last_12_months[0])
-    part = subset(data, unit, earliest, today, today)
-    wanted = [*periods.headline(), *months_this, *months_last]
-    figures = table(part, [unit], wanted, structure, today)
+    periods = PagePeriods(tables.today)
+    structure = tables.structure
+
+    def figures(u: str, period: Period) -> UnitFigures:
+        found = tables.figures.get((u, *period))
+        return found if found is not None else empty_figures(u, period, structure)
 
     def cell(period: Period) -> Cell:
-        return Cell.of(figures[(unit, *period)], suppress_small)
+        return Cell.of(figures(unit, period), suppress_small)
 
     last_12 = periods.last_12_months
-    year = figures[(unit, *last_12)]
-    contributors = (
-        length_contributors(part, unit, last_12, structure, today) if suppress_small else None
-    )
-    subs = table(part, list(children), [last_12], structure, today) if children else {}
-    jobs = by_job_group(part, job_groups, unit, last_12, structure, today)
+    contributors = tables.contributors.get(unit, {}) if suppress_small else None
+    jobs = tables.job_groups.get(unit, {})
     return UnitStatistics(
         unit_id=unit,
         structure=structure,
         headline=[cell(p) for p in periods.headline()],
-        months_this_year=[cell(p) for p in months_this],
-        months_last_year=[cell(p) for p in months_last],
-        by_length=length_rows(year, contributors, suppress_small),
-        job_groups=ranked(
-            [Breakdown(g, Cell.of(f, suppress_small)) for g, f in jobs.items() if f.headcount]
+        months_this_year=[cell(p) for p in periods.months_this_year()],
+        months_last_year=[cell(p) for p in periods.months_last_year()],
+        by_length=length_rows(figures(unit, last_12), contributors, suppress_small),
+        job_groups=ranked([Breakdown(g, Cell.of(f, suppress_small)) for g, f in jobs.items()]),
+        sub_units=ranked(
+            [Breakdown(c, Cell.of(figures(c, last_12), suppress_small)) for c in children]
         ),
-        sub_units=ranked([Breakdown(k[0], Cell.of(f, suppress_small)) for k, f in subs.items()]),
     )
 
 

@@ -1,12 +1,13 @@
-"""The unit pages' data: the pure dashboard over the cached Dataset, results cached too.
+"""The pages' and the API's data: the pure dashboard over the cached Dataset.
 
-Views and the API call these; each call is already permitted by accounts.permissions.
+Every unit's figures for a day and structure are computed in one call of the core and
+kept (absence/cache.py); a page then only looks its unit up. Views and the API call
+these functions after accounts.permissions has allowed the request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -18,18 +19,22 @@ from samraad.absence.dashboard import (
     MIN_CELL,
     Cell,
     PersonFigures,
+    Tables,
     UnitStatistics,
+    compute_tables,
+    empty_figures,
     person_figures,
-    subset,
     table,
     unit_statistics,
 )
-from samraad.absence.periods import PagePeriods, year_before
+from samraad.absence.periods import PagePeriods, Period, year_before
 from samraad.accounts.permissions import Scope
-from samraad.rules.compliance import ALERT_COLUMNS, follow_up
+from samraad.rules.compliance import ALERT_COLUMNS
 from samraad.rules.models import Alert
 from samraad.rules.status import with_closed_on
-from samraad.stats import Structure
+from samraad.stats import Structure, UnitFigures
+from samraad.stats.structure import closure
+from samraad.stats.workdays import day_number
 
 
 def job_groups() -> pl.DataFrame:
@@ -44,32 +49,58 @@ def job_groups() -> pl.DataFrame:
     return cache.remember("job_groups", load)
 
 
+def tables(today: dt.date, structure: Structure) -> Tables:
+    """Every unit's page figures for the day and structure (seconds once, then kept)."""
+    return cache.remember(
+        ("tables", today, structure),
+        lambda: compute_tables(cache.dataset(), job_groups(), today, structure),
+    )
+
+
+def warm(today: dt.date) -> None:
+    """Compute what the pages need before the first user asks (serve starts this)."""
+    cache.org_tree(today)
+    for structure in Structure:
+        tables(today, structure)
+    follow_up_table(today, Structure.HISTORIC)
+
+
 def statistics(
     unit: str, today: dt.date, structure: Structure, suppress_small: bool
 ) -> UnitStatistics:
-    tree = cache.org_tree(today)
-    children = tuple(tree.children_of(unit))
-
-    def compute() -> UnitStatistics:
-        return unit_statistics(
-            cache.dataset(), job_groups(), unit, children, today, structure, suppress_small
-        )
-
-    return cache.remember(("unit", unit, today, structure, suppress_small), compute)
+    children = cache.org_tree(today).children_of(unit)
+    return unit_statistics(tables(today, structure), unit, children, suppress_small)
 
 
 def headlines(
-    units: Sequence[str], today: dt.date, structure: Structure, suppress_small: bool
+    units: list[str], today: dt.date, structure: Structure, suppress_small: bool
 ) -> dict[str, Cell]:
     """Each unit's last 12 months, for lists of units."""
     period = PagePeriods(today).last_12_months
+    found = tables(today, structure).figures
+    return {
+        u: Cell.of(found.get((u, *period)) or empty_figures(u, period, structure), suppress_small)
+        for u in units
+    }
 
-    def compute() -> dict[str, Cell]:
-        figures = table(cache.dataset(), list(units), [period], structure, today)
-        return {key[0]: Cell.of(value, suppress_small) for key, value in figures.items()}
 
-    key = ("headlines", tuple(units), today, structure, suppress_small)
-    return cache.remember(key, compute)
+def period_figures(
+    start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
+) -> dict[str, UnitFigures]:
+    """Every unit's figures for one period (the API's question), computed once."""
+
+    def compute() -> dict[str, UnitFigures]:
+        found = table(cache.dataset(), None, [(start, end)], structure, as_of or end)
+        return {key[0]: value for key, value in found.items()}
+
+    return cache.remember(("period", start, end, structure, as_of), compute)
+
+
+def unit_period_figures(
+    unit: str, start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
+) -> UnitFigures:
+    found = period_figures(start, end, structure, as_of).get(unit)
+    return found if found is not None else empty_figures(unit, (start, end), structure)
 
 
 @dataclass(frozen=True)
@@ -103,8 +134,7 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
             .unique("employee_id", keep="first")
         )
         people = jobs["employee_id"].to_list()
-        part = subset(data, unit, start, today, today)
-        figures = person_figures(part, people, (start, today))
+        figures = person_figures(data, people, (start, today))
         rows = [
             _row(job, figures[job["employee_id"]], tree.name(job["unit_id"]))
             for job in jobs.iter_rows(named=True)
@@ -151,42 +181,71 @@ class FollowUpCell:
     suppressed: bool
 
 
-def _follow_up_version() -> tuple[object, ...]:
-    """Alerts and conversations change without the absence data changing."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT COUNT(*) FROM rules_alert), (SELECT MAX(id) FROM rules_alert),"
-            " (SELECT COUNT(*) FROM absence_conversation)"
+NO_FOLLOW_UP = FollowUpCell(0, 0, 0, 0, 0, None, False)
+
+
+def _alert_frame(period: Period) -> pl.DataFrame:
+    start, end = period
+    rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
+    values = list(rows.values_list("unit_id", "raised_on", "due_by", "closed_on"))  # type: ignore[misc]
+    return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
+
+
+def follow_up_by_unit(
+    alerts: pl.DataFrame, unit_rows: pl.DataFrame, today: dt.date, structure: Structure
+) -> dict[str, FollowUpCell]:
+    """Every unit's follow-up at once, counted as rules.compliance.follow_up counts one
+    unit's (a test holds the two equal): an alert belongs to the units above the unit
+    it was raised in, on the day it was raised."""
+    tree = closure(unit_rows, structure, day_number(today))
+    day = pl.col("raised_on").cast(pl.Int64)
+    closed = pl.col("closed_on").is_not_null() & (pl.col("closed_on") <= today)
+    on_time = closed & (pl.col("closed_on") <= pl.col("due_by"))
+    counted = (
+        alerts.with_row_index("alert")
+        .join(tree, left_on="unit_id", right_on="unit")
+        .filter((day >= pl.col("first")) & (day <= pl.col("last")))
+        .unique(["alert", "ancestor"])
+        .group_by("ancestor")
+        .agg(
+            pl.len().alias("raised"),
+            on_time.sum().alias("on_time"),
+            (closed & ~on_time).sum().alias("late"),
+            (~closed & (pl.col("due_by") >= today)).sum().alias("open"),
+            (~closed & (pl.col("due_by") < today)).sum().alias("overdue"),
         )
-        return tuple(cursor.fetchone() or ())
+    )
+    return {
+        row["ancestor"]: FollowUpCell(
+            row["raised"],
+            row["on_time"],
+            row["late"],
+            row["open"],
+            row["overdue"],
+            round(100 * row["on_time"] / row["raised"], 1),
+            False,
+        )
+        for row in counted.iter_rows(named=True)
+    }
 
 
-def _alert_frame(start: dt.date, end: dt.date, version: tuple[object, ...]) -> pl.DataFrame:
-    def load() -> pl.DataFrame:
-        rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
-        values = list(rows.values_list("unit_id", "raised_on", "due_by", "closed_on"))  # type: ignore[misc]
-        return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
+def follow_up_table(today: dt.date, structure: Structure) -> dict[str, FollowUpCell]:
+    period = PagePeriods(today).last_12_months
 
-    return cache.remember(("alerts", start, end, version), load)
+    def compute() -> dict[str, FollowUpCell]:
+        units = cache.dataset().unit_rows
+        return follow_up_by_unit(_alert_frame(period), units, today, structure)
+
+    return cache.remember(("follow_up", today, structure), compute, ("data", "follow_up"))
 
 
 def follow_up_cell(
     unit: str, today: dt.date, structure: Structure, suppress_small: bool, headcount: int | None
 ) -> FollowUpCell:
-    start, end = PagePeriods(today).last_12_months
-    alerts = _alert_frame(start, end, _follow_up_version())
-    found = follow_up(alerts, cache.dataset().unit_rows, unit, start, end, today, structure, today)
+    found = follow_up_table(today, structure).get(unit, NO_FOLLOW_UP)
     # An aggregate for a reader without person-level access covers at least 5 employees;
     # alerts are about persons, so fewer than 5 of them are not shown either.
-    if suppress_small and (found.raised < MIN_CELL or (headcount or 0) < MIN_CELL):
+    few = (found.raised or 0) < MIN_CELL or (headcount or 0) < MIN_CELL
+    if suppress_small and few:
         return FollowUpCell(None, None, None, None, None, None, True)
-    share = found.compliance
-    return FollowUpCell(
-        found.raised,
-        found.closed_on_time,
-        found.closed_late,
-        found.open,
-        found.overdue,
-        None if share is None else round(float(share * 100), 1),
-        False,
-    )
+    return found

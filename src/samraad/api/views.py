@@ -8,9 +8,9 @@ from typing import Any
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from samraad.absence import cache, service
+from samraad.absence import service
 from samraad.absence.alerts import alerts_for_scope
-from samraad.absence.dashboard import MIN_CELL, subset, table
+from samraad.absence.dashboard import MIN_CELL
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     require_person_level_unit,
@@ -60,22 +60,6 @@ def _figures_json(figures: UnitFigures, suppress_small: bool) -> dict[str, Any]:
     return {**data, "suppressed": False}
 
 
-def _figures(
-    units: list[str],
-    unit: str,
-    start: dt.date,
-    end: dt.date,
-    structure: Structure,
-    as_of: dt.date | None,
-) -> dict[str, UnitFigures]:
-    def compute() -> dict[str, UnitFigures]:
-        part = subset(cache.dataset(), unit, start, end, as_of or end)
-        found = table(part, units, [(start, end)], structure, as_of or end)
-        return {key[0]: value for key, value in found.items()}
-
-    return cache.remember(("api", tuple(units), start, end, structure, as_of), compute)
-
-
 @require_GET
 def openapi(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
@@ -87,7 +71,7 @@ def openapi(request: HttpRequest) -> JsonResponse:
 def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
     start, end, structure, as_of = _query(request)
-    figures = _figures([unit_id], unit_id, start, end, structure, as_of)[unit_id]
+    figures = service.unit_period_figures(unit_id, start, end, structure, as_of)
     body = _figures_json(figures, grant.suppress_small)
     body["name"] = grant.tree.name(unit_id)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
@@ -98,9 +82,13 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
     start, end, structure, as_of = _query(request)
     children = grant.tree.children_of(unit_id)
-    found = _figures(children, unit_id, start, end, structure, as_of) if children else {}
     rows = [
-        {**_figures_json(found[c], grant.suppress_small), "name": grant.tree.name(c)}
+        {
+            **_figures_json(
+                service.unit_period_figures(c, start, end, structure, as_of), grant.suppress_small
+            ),
+            "name": grant.tree.name(c),
+        }
         for c in children
     ]
     return JsonResponse(

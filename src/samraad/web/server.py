@@ -7,11 +7,15 @@ is fetched from the internet.
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
 
 THREADS = 8
+logger = logging.getLogger(__name__)
 
 
 def application() -> StaticFilesHandler:
@@ -26,4 +30,21 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> N
         settings.SAMRAAD_DEMO = True
     if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
-    waitress.serve(application(), host=host, port=port, threads=THREADS, ident="samraad")
+    app = application()
+    threading.Thread(target=_warm, name="warm", daemon=True).start()
+    waitress.serve(app, host=host, port=port, threads=THREADS, ident="samraad")
+
+
+def _warm() -> None:
+    """Load the data and compute every unit's figures while the first user signs in."""
+    from django.db import connection
+
+    from samraad.absence.service import warm
+    from samraad.web.clock import today
+
+    try:
+        warm(today())
+    except Exception:  # the pages compute on demand all the same
+        logger.exception("warming the cache failed")
+    finally:
+        connection.close()
