@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import polars as pl
@@ -54,17 +53,6 @@ def test_blank_lines_keep_the_line_numbers(tmp_path: Path) -> None:
     assert [str(e) for e in validated.errors] == [
         'employees.csv:5: gender: unknown value "W"; expected one of F, M, or empty'
     ]
-
-
-def test_reading_and_validation_import_no_django() -> None:
-    for name in ("schema", "errors", "reading", "intervals", "validation", "consistency"):
-        tree = ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                module = node.module
-                assert not module.startswith("django"), f"{name}.py imports {module}"
-                if module.startswith("samraad."):
-                    assert module.startswith("samraad.interchange"), f"{name}.py imports {module}"
 
 
 def test_tables_left_out_of_the_stored_frames_are_empty(tmp_path: Path) -> None:
