@@ -6,13 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
 
-import polars as pl
 from hypothesis import strategies as st
 
 from samraad.rules.kinds import Rule, SpellLength, Threshold
 from samraad.rules.ruleset import RuleHistory, RuleSet
 from samraad.stats import Dataset
 from tests.stats.oracle import Job, Record
+from tests.stats.worlds import dataset_of
 
 FIRST = dt.date(2024, 2, 1)  # spans Easter 2024, 5 June, Christmas
 SPAN = 200
@@ -34,33 +34,8 @@ class World:
 
 
 def frames(jobs: list[Job], records: list[Record]) -> Dataset:
-    employments = pl.DataFrame(
-        [
-            (f"E{i}", j.employee, "U", float(j.weekly_hours), j.first, j.last)
-            for i, j in enumerate(jobs)
-        ],
-        schema={
-            "employment_id": pl.String,
-            "employee_id": pl.String,
-            "unit_id": pl.String,
-            "weekly_hours": pl.Float64,
-            "start_date": pl.Date,
-            "end_date": pl.Date,
-        },
-        orient="row",
-    )
-    absences = pl.DataFrame(
-        [(r.employee, r.cause, r.first, r.last, float(r.degree)) for r in records],
-        schema={
-            "employee_id": pl.String,
-            "cause": pl.String,
-            "start_date": pl.Date,
-            "end_date": pl.Date,
-            "degree": pl.Float64,
-        },
-        orient="row",
-    )
-    return Dataset(Dataset.empty().units, employments, absences)
+    """One unit U holds every employment; the rules never look at the tree."""
+    return dataset_of([], jobs, records)
 
 
 @st.composite

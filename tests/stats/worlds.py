@@ -10,6 +10,7 @@ import polars as pl
 from hypothesis import strategies as st
 
 from samraad.stats import Dataset
+from samraad.stats.dataset import ABSENCE_COLUMNS, EMPLOYMENT_COLUMNS, UNIT_COLUMNS
 from tests.stats.oracle import Job, Record, UnitRow
 
 WINDOW_FIRST = dt.date(2023, 11, 1)  # spans Christmas, Easter 2024, a leap day, 5 June
@@ -26,55 +27,31 @@ class World:
     records: list[Record]
 
     def dataset(self) -> Dataset:
-        units = pl.DataFrame(
-            {
-                "unit_id": [u.unit for u in self.units],
-                "parent_id": [u.parent for u in self.units],
-                "valid_from": [u.first for u in self.units],
-                "valid_to": [u.last for u in self.units],
-            },
-            schema={
-                "unit_id": pl.String,
-                "parent_id": pl.String,
-                "valid_from": pl.Date,
-                "valid_to": pl.Date,
-            },
-        )
-        employments = pl.DataFrame(
-            {
-                "employment_id": [f"E{i}" for i in range(len(self.jobs))],
-                "employee_id": [j.employee for j in self.jobs],
-                "unit_id": [j.unit for j in self.jobs],
-                "weekly_hours": [float(j.weekly_hours) for j in self.jobs],
-                "start_date": [j.first for j in self.jobs],
-                "end_date": [j.last for j in self.jobs],
-            },
-            schema={
-                "employment_id": pl.String,
-                "employee_id": pl.String,
-                "unit_id": pl.String,
-                "weekly_hours": pl.Float64,
-                "start_date": pl.Date,
-                "end_date": pl.Date,
-            },
-        )
-        absences = pl.DataFrame(
-            {
-                "employee_id": [r.employee for r in self.records],
-                "cause": [r.cause for r in self.records],
-                "start_date": [r.first for r in self.records],
-                "end_date": [r.last for r in self.records],
-                "degree": [float(r.degree) for r in self.records],
-            },
-            schema={
-                "employee_id": pl.String,
-                "cause": pl.String,
-                "start_date": pl.Date,
-                "end_date": pl.Date,
-                "degree": pl.Float64,
-            },
-        )
-        return Dataset(units, employments, absences)
+        return dataset_of(self.units, self.jobs, self.records)
+
+
+def dataset_of(units: list[UnitRow], jobs: list[Job], records: list[Record]) -> Dataset:
+    """The core's input frames for literal rows."""
+    return Dataset(
+        pl.DataFrame(
+            [(u.unit, u.parent, u.first, u.last) for u in units],
+            schema=UNIT_COLUMNS,
+            orient="row",
+        ),
+        pl.DataFrame(
+            [
+                (f"E{i}", j.employee, j.unit, float(j.weekly_hours), j.first, j.last)
+                for i, j in enumerate(jobs)
+            ],
+            schema=EMPLOYMENT_COLUMNS,
+            orient="row",
+        ),
+        pl.DataFrame(
+            [(r.employee, r.cause, r.first, r.last, float(r.degree)) for r in records],
+            schema=ABSENCE_COLUMNS,
+            orient="row",
+        ),
+    )
 
 
 def day(offset: int) -> dt.date:
