@@ -6,15 +6,9 @@ from django.db import models
 from django.db.models import F, Q
 
 from samraad.people.models import Employee
+from samraad.stats import dataset as stats_dataset
 
-CAUSES = [
-    ("own_sickness", "own_sickness"),
-    ("child_sickness", "child_sickness"),
-    ("work_injury", "work_injury"),
-    ("pregnancy_related", "pregnancy_related"),
-    ("maternity", "maternity"),
-    ("other", "other"),
-]
+CAUSES = [(cause, cause) for cause in stats_dataset.CAUSES]
 CONVERSATION_KINDS = [
     ("absence_conversation", "absence_conversation"),
     ("retention_conversation", "retention_conversation"),

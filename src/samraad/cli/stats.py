@@ -8,16 +8,8 @@ from typing import Any
 
 from samraad.cli.options import iso_date
 from samraad.stats import Structure, UnitFigures, unit_figures
+from samraad.stats.dataset import CAUSES
 from samraad.stats.figures import rounded
-
-CAUSES = (
-    "own_sickness",
-    "child_sickness",
-    "work_injury",
-    "pregnancy_related",
-    "maternity",
-    "other",
-)
 
 
 def causes_list(text: str) -> frozenset[str]:

@@ -15,16 +15,9 @@ import numpy as np
 import numpy.typing as npt
 
 from samraad.rules.world import OFFSET, World, keys
+from samraad.stats.dataset import CAUSES
 from samraad.stats.workdays import IntArray
 
-CAUSES = (
-    "own_sickness",
-    "child_sickness",
-    "work_injury",
-    "pregnancy_related",
-    "maternity",
-    "other",
-)
 COMMON_KEYS = frozenset({"id", "kind", "title", "causes"})
 NONE = -1  # a count that does not apply to the alert's reason
 

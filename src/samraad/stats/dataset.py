@@ -14,6 +14,15 @@ import polars as pl
 
 from samraad.stats.workdays import END
 
+# The absence causes of spec/data-format.md.
+CAUSES = (
+    "own_sickness",
+    "child_sickness",
+    "work_injury",
+    "pregnancy_related",
+    "maternity",
+    "other",
+)
 SCALE = 10_000  # weekly hours and degree are kept to 4 decimals (the database's precision)
 
 UNIT_COLUMNS = {
