@@ -16,6 +16,7 @@ from typing import Any
 
 import polars as pl
 
+from samraad.stats.figures import rounded
 from samraad.stats.structure import Structure, closure
 from samraad.stats.workdays import day_number
 
@@ -48,7 +49,7 @@ class FollowUp:
             "open": self.open,
             "overdue": self.overdue,
             # percent, 4 decimals like the other rates; null without alerts
-            "compliance": None if share is None else round(float(share * 100), 4),
+            "compliance": None if share is None else rounded(share * 100),
         }
 
 
