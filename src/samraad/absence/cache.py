@@ -61,6 +61,7 @@ _checked: dict[str, float] = {}
 _generation: dict[str, int] = {name: 0 for name in FINGERPRINTS}
 _results: OrderedDict[Hashable, Any] = OrderedDict()
 _computing: dict[Hashable, threading.Lock] = {}
+_refreshing: set[str] = set()
 
 
 def _fingerprint(name: str) -> tuple[Any, ...]:
@@ -70,20 +71,41 @@ def _fingerprint(name: str) -> tuple[Any, ...]:
     return tuple(str(v) for v in row or ())
 
 
-def version(name: str = "data") -> tuple[Any, ...]:
-    """The current version of `name`; the tables are read no more often than the setting."""
-    now = time.monotonic()
-    with _lock:
-        fresh = now - _checked.get(name, 0.0) < settings.SAMRAAD_DATA_CHECK_SECONDS
-        if fresh and name in _versions:
-            return _versions[name]
-    current = (*_fingerprint(name), _generation[name])
+def _store(name: str, fingerprint: tuple[Any, ...]) -> tuple[Any, ...]:
+    current = (*fingerprint, _generation[name])
     with _lock:
         if name == "data" and _versions.get(name, current) != current:
             _results.clear()
         _versions[name] = current
-        _checked[name] = now
     return current
+
+
+def _refresh(name: str) -> None:
+    try:
+        _store(name, _fingerprint(name))
+    finally:
+        connection.close()
+        with _lock:
+            _refreshing.discard(name)
+
+
+def version(name: str = "data") -> tuple[Any, ...]:
+    """The current version of `name`. The tables are read at most every
+    SAMRAAD_DATA_CHECK_SECONDS, in a background thread so that no request waits for
+    it (a scan of a million rows); with the setting 0, on every call, synchronously."""
+    now = time.monotonic()
+    interval = settings.SAMRAAD_DATA_CHECK_SECONDS
+    with _lock:
+        known = _versions.get(name)
+        if known is not None and now - _checked.get(name, 0.0) < interval:
+            return known
+        _checked[name] = now
+        if known is not None and interval > 0:
+            if name not in _refreshing:
+                _refreshing.add(name)
+                threading.Thread(target=_refresh, args=(name,), daemon=True).start()
+            return known
+    return _store(name, _fingerprint(name))
 
 
 def invalidate(name: str | None = None) -> None:

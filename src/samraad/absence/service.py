@@ -68,8 +68,11 @@ def warm(today: dt.date) -> None:
 def statistics(
     unit: str, today: dt.date, structure: Structure, suppress_small: bool
 ) -> UnitStatistics:
-    children = cache.org_tree(today).children_of(unit)
-    return unit_statistics(tables(today, structure), unit, children, suppress_small)
+    def compute() -> UnitStatistics:
+        children = cache.org_tree(today).children_of(unit)
+        return unit_statistics(tables(today, structure), unit, children, suppress_small)
+
+    return cache.remember(("statistics", unit, today, structure, suppress_small), compute)
 
 
 def headlines(

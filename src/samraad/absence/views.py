@@ -10,11 +10,14 @@ from decimal import Decimal
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.dates import MONTHS
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from samraad.absence import service
+from samraad.absence import cache, service
 from samraad.absence.alerts import AlertRow, alerts_for_scope, alerts_of_person
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
@@ -138,7 +141,16 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
     )
-    return render(request, "absence/unit.html", {"page": page})
+    # The figures part of the page is the same for everyone with the same access to the
+    # unit: rendered once per language, day, structure and data version.
+    key = ("unit-html", unit_id, day, structure, grant.access, get_language())
+    content = cache.remember(
+        key,
+        lambda: render_to_string("absence/_unit_content.html", {"page": page}),
+        depends=("data", "follow_up"),
+    )
+    context = {"page": page, "content": mark_safe(content)}
+    return render(request, "absence/unit.html", context)
 
 
 @dataclass(frozen=True)

@@ -91,13 +91,21 @@ def _managed_units(employee_id: str, today: dt.date) -> set[str]:
 
 
 def scope_for(user: User, today: dt.date) -> Scope:
+    """The user's scope, read once per request (the user object lives for one request)."""
     if not user.is_authenticated or not user.is_active:
         return NOBODY
+    known: dict[dt.date, Scope] = user.__dict__.setdefault("_samraad_scopes", {})
+    if today not in known:
+        known[today] = _read_scope(int(user.pk), today)
+    return known[today]
+
+
+def _read_scope(user_id: int, today: dt.date) -> Scope:
     roles: set[Role] = set()
     person: set[str] = set()
     aggregate: set[str] = set()
     committees: list[str] = []
-    for assignment in RoleAssignment.objects.filter(user_id=user.pk):
+    for assignment in RoleAssignment.objects.filter(user_id=user_id):
         role = Role(assignment.role)
         roles.add(role)
         if role is Role.MANAGER and assignment.employee_id:
@@ -108,7 +116,7 @@ def scope_for(user: User, today: dt.date) -> Scope:
             aggregate.add(assignment.unit_id)
             committees.append(assignment.committee or assignment.unit_id)
     return Scope(
-        user_id=user.pk,
+        user_id=user_id,
         roles=frozenset(roles),
         everything=Role.CENTRAL_HR in roles,
         person_roots=frozenset(person),
