@@ -142,7 +142,8 @@ def national(employees: int, years: int) -> None:
     frames = generate_frames(employees=employees, years=years, seed=7, today=TODAY)
     print(
         f"national: generate {employees:,} employees × {years} years into frames: "
-        f"{time.perf_counter() - started:.1f} s ({frames['absences'].height:,} absence records)"
+        f"{time.perf_counter() - started:.1f} s ({frames['absences'].height:,} absence records); "
+        f"peak memory so far {peak_mb():,.0f} MB"
     )
     data = Dataset(frames["units"], frames["employments"], frames["absences"])
     root = data.units.filter(pl.col("parent_id").is_null())["unit_id"][0]
