@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
@@ -138,8 +139,6 @@ def alerts(request: HttpRequest) -> JsonResponse:
     day = today()
     scope = scope_for(request.user, day)
     if not scope.person_level:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied("alerts are person-level data")
     status = request.GET.get("status") or None
     if status not in (None, "open", "overdue", "closed"):
