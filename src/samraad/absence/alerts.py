@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samraad.absence import cache
@@ -19,9 +19,11 @@ from samraad.org.tree import OrgTree
 from samraad.rules.models import Alert
 from samraad.rules.status import Status, status, with_closed_on
 
+PENDING = "pending"  # open or overdue: what the inbox shows first
 STATUS_LABELS = {"open": _("Open"), "overdue": _("Overdue"), "closed": _("Closed")}
 # The inbox looks this far back; older alerts are in the reports.
 INBOX_DAYS = 2 * 365
+CHUNK = 500  # persons per query: SQLite allows a limited number of parameters
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,9 @@ def _in_scope(scope: Scope, tree: OrgTree, unit_id: str | None) -> bool:
 def _rows(alerts: QuerySet[Alert], scope: Scope, today: dt.date) -> list[AlertRow]:
     tree = cache.org_tree(today)
     rows = []
-    for alert in with_closed_on(alerts).order_by("due_by", "employee_id", "id"):
+    if "closed_on" not in alerts.query.annotations:
+        alerts = with_closed_on(alerts).order_by("due_by", "employee_id", "id")
+    for alert in alerts:
         if not _in_scope(scope, tree, alert.unit_id):
             continue
         closed_on: dt.date | None = alert.closed_on  # type: ignore[attr-defined]
@@ -105,12 +109,31 @@ def _scoped(scope: Scope, today: dt.date) -> QuerySet[Alert]:
     return alerts.filter(unit_id__in=sorted(units))
 
 
-def alerts_for_scope(scope: Scope, today: dt.date, wanted: str | None = None) -> list[AlertRow]:
-    """The alerts of the persons in the scope; `wanted` filters by status."""
+def _with_status(alerts: QuerySet[Alert], today: dt.date, wanted: str | None) -> QuerySet[Alert]:
+    """Filter by the derived status in the database (rules.status.status, as SQL)."""
+    annotated = with_closed_on(alerts)
+    closed = Q(closed_on__isnull=False, closed_on__lte=today)
+    if wanted == Status.CLOSED:
+        return annotated.filter(closed).order_by("-raised_on", "employee_id", "id")
+    if wanted == Status.OPEN:
+        annotated = annotated.exclude(closed).filter(due_by__gte=today)
+    elif wanted == Status.OVERDUE:
+        annotated = annotated.exclude(closed).filter(due_by__lt=today)
+    elif wanted == PENDING:
+        annotated = annotated.exclude(closed)
+    return annotated.order_by("due_by", "employee_id", "id")
+
+
+def alerts_for_scope(
+    scope: Scope, today: dt.date, wanted: str | None = None, limit: int | None = None
+) -> tuple[list[AlertRow], int]:
+    """The alerts of the persons in the scope, the most urgent first, and how many there
+    are in all; `wanted`: open, overdue, closed, pending (open or overdue) or None (all)."""
     if not scope.person_level:
-        return []
-    rows = _rows(_scoped(scope, today), scope, today)
-    return [r for r in rows if wanted is None or r.status == wanted]
+        return [], 0
+    selected = _with_status(_scoped(scope, today), today, wanted)
+    total = selected.count()
+    return _rows(selected[:limit] if limit else selected, scope, today), total
 
 
 def alerts_of_person(scope: Scope, employee_id: str, today: dt.date) -> list[AlertRow]:
@@ -127,10 +150,13 @@ def alert_counts(
 ) -> dict[str, tuple[int, int]]:
     """(open, overdue) per person; open counts overdue ones too."""
     counts: dict[str, tuple[int, int]] = {}
-    wanted = set(employee_ids)
-    for row in alerts_for_scope(scope, today):
-        if row.employee_id not in wanted or row.status == Status.CLOSED:
-            continue
-        opened, overdue = counts.get(row.employee_id, (0, 0))
-        counts[row.employee_id] = (opened + 1, overdue + (row.status == Status.OVERDUE))
+    if not scope.person_level:
+        return counts
+    for i in range(0, len(employee_ids), CHUNK):
+        chunk = employee_ids[i : i + CHUNK]
+        for row in _rows(_scoped(scope, today).filter(employee_id__in=chunk), scope, today):
+            if row.status == Status.CLOSED:
+                continue
+            opened, overdue = counts.get(row.employee_id, (0, 0))
+            counts[row.employee_id] = (opened + 1, overdue + (row.status == Status.OVERDUE))
     return counts

@@ -149,7 +149,10 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
 
 def employees_with_alerts(unit: str, today: dt.date, scope: Scope) -> list[EmployeeRow]:
     """The employees, with their open and overdue alerts (not cached: alerts close)."""
-    rows = employees(unit, today)
+    return with_alerts(employees(unit, today), today, scope)
+
+
+def with_alerts(rows: list[EmployeeRow], today: dt.date, scope: Scope) -> list[EmployeeRow]:
     counts = alert_counts(scope, [r.employee_id for r in rows], today)
     return [
         replace(r, open_alerts=counts[r.employee_id][0], overdue_alerts=counts[r.employee_id][1])

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samraad.absence import cache, service
-from samraad.absence.alerts import AlertRow, alerts_for_scope, alerts_of_person
+from samraad.absence.alerts import PENDING, AlertRow, alerts_for_scope, alerts_of_person
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
 from samraad.absence.periods import PagePeriods
@@ -160,14 +160,20 @@ class EmployeesPage:
     start: dt.date
     end: dt.date
     rows: list[service.EmployeeRow]
+    total: int
+
+
+# The page lists this many persons, the most sick days first; the CSV holds them all.
+PAGE_ROWS = 500
 
 
 def _employees_page(
-    request: HttpRequest, unit_id: str, page_name: str, action: Action
+    request: HttpRequest, unit_id: str, page_name: str, action: Action, limit: int | None
 ) -> EmployeesPage:
     day = today()
     grant = require_person_level_unit(request.user, unit_id, day)
-    rows = service.employees_with_alerts(unit_id, day, grant.scope)
+    everyone = service.employees(unit_id, day)
+    rows = service.with_alerts(everyone[:limit], day, grant.scope)
     record(
         request,
         grant.scope,
@@ -177,12 +183,12 @@ def _employees_page(
         subjects=[r.employee_id for r in rows],
     )
     start, end = PagePeriods(day).last_12_months
-    return EmployeesPage(unit_id, grant.tree.name(unit_id), start, end, rows)
+    return EmployeesPage(unit_id, grant.tree.name(unit_id), start, end, rows, len(everyone))
 
 
 @login_required
 def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
-    page = _employees_page(request, unit_id, "absence:employees", Action.VIEW)
+    page = _employees_page(request, unit_id, "absence:employees", Action.VIEW, PAGE_ROWS)
     template = (
         "absence/_employees.html" if request.headers.get("HX-Request") else "absence/employees.html"
     )
@@ -191,7 +197,7 @@ def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
 
 @login_required
 def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
-    page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT)
+    page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT, None)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="employees-{unit_id}-{page.end}.csv"'
     writer = csv.writer(response)
@@ -253,13 +259,10 @@ class AlertsPage:
 def alerts(request: HttpRequest) -> HttpResponse:
     day = today()
     scope = require_role(request.user, day, Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR)
-    status = request.GET.get("status", "pending")
-    wanted = None if status in ("all", "pending") else status
-    rows = alerts_for_scope(scope, day, wanted)
-    if status == "pending":
-        rows = [r for r in rows if r.status != "closed"]
-    order = {"overdue": 0, "open": 1, "closed": 2}
-    rows.sort(key=lambda r: (order.get(r.status, 3), r.due_by, r.employee_id))
-    shown = rows[:INBOX_ROWS]
-    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in shown])
-    return render(request, "absence/alerts.html", {"page": AlertsPage(shown, status, len(rows))})
+    status = request.GET.get("status", PENDING)
+    wanted = None if status == "all" else status
+    if wanted not in (None, PENDING, "open", "overdue", "closed"):
+        wanted, status = PENDING, PENDING
+    rows, total = alerts_for_scope(scope, day, wanted, INBOX_ROWS)
+    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in rows])
+    return render(request, "absence/alerts.html", {"page": AlertsPage(rows, status, total)})

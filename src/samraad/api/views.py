@@ -143,7 +143,7 @@ def alerts(request: HttpRequest) -> JsonResponse:
     status = request.GET.get("status") or None
     if status not in (None, "open", "overdue", "closed"):
         raise BadRequest(f"status: expected open, overdue or closed, not {status!r}")
-    found = alerts_for_scope(scope, day, status)
+    found, _total = alerts_for_scope(scope, day, status)
     record(request, scope, "api:alerts", action=Action.API, subjects=[a.employee_id for a in found])
     return JsonResponse(
         {"alerts": [a.to_json() for a in found]}, json_dumps_params={"ensure_ascii": False}
