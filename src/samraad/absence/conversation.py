@@ -44,7 +44,7 @@ HEALTH_WORDS = re.compile(
 class ConversationForm(forms.Form):
     held_on = forms.DateField(
         label=gettext_lazy("Date of the conversation"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     kind = forms.ChoiceField(label=gettext_lazy("Kind of conversation"), choices=())
     companion = forms.BooleanField(
@@ -53,7 +53,7 @@ class ConversationForm(forms.Form):
     follow_up_on = forms.DateField(
         label=gettext_lazy("Follow-up date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text=gettext_lazy("When you will follow up with the employee (optional)."),
     )
     note = forms.CharField(
