@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         administration_overview,
         already_loaded,
         last_full_year,
-        load_and_replay,
+        load_and_report,
     )
     from samraad.web.server import serve
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"The database already holds this demo ({args.employees:,} employees, {today}).")
     else:
         try:
-            load_and_replay(settings, say=print)
+            load_and_report(settings, say=print)
         except RealDataPresent as exc:
             print(f"samraad demo: {exc}")
             return 1

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 from django.apps import apps
 from django.db import connection, transaction
@@ -19,9 +20,10 @@ from samraad.demo.models import DemoRun
 from samraad.interchange.store import ImportSummary, import_folder
 from samraad.people.models import Employee
 from samraad.rules.engine import replay
+from samraad.rules.models import Alert
 from samraad.rules.ruleset import RuleHistory
 from samraad.rules.store import store_alerts
-from samraad.stats import Structure, TableRequest, UnitFigures, figures_table
+from samraad.stats import Dataset, Structure, TableRequest, UnitFigures, figures_table
 from samraad.stats.structure import parents_as_of
 from samraad.stats.workdays import day_number
 from samraad.synth import generate_frames, write_folder
@@ -68,16 +70,22 @@ def already_loaded(settings: DemoSettings) -> bool:
 
 
 def load_demo(settings: DemoSettings, folder: Path | None = None) -> ImportSummary:
-    """Generate the files into `folder` (a temporary one by default) and import them."""
+    """Generate the files into `folder` (a temporary one by default) and import them,
+    with the conversations the demo's managers held, and store the alerts."""
     clear_previous_demo()
     frames = generate_frames(
         employees=settings.employees, years=settings.years, seed=settings.seed, today=settings.today
     )
+    data = Dataset(frames["units"], frames["employments"], frames["absences"])
+    alerts = replay(data, RuleHistory.default(), settings.today)
+    frames["conversations"] = demo_conversations(alerts, settings.today, settings.seed)
     with tempfile.TemporaryDirectory(prefix="samraad-demo-") as scratch:
         target = folder or Path(scratch)
         target.mkdir(parents=True, exist_ok=True)
         write_folder(frames, target)
         summary = import_folder(target)
+    # The demo's managers are made up: store the alerts without queueing mail.
+    store_alerts(alerts, settings.today, mail=False)
     DemoRun.objects.create(
         today=settings.today,
         employees=settings.employees,
@@ -87,14 +95,46 @@ def load_demo(settings: DemoSettings, folder: Path | None = None) -> ImportSumma
     return summary
 
 
-def replay_rules(today: dt.date) -> int:
-    """Replay the default rule set over the demo data and store the alerts, without
-    queueing mail (the demo's managers are made up). Returns the number stored."""
-    alerts = replay(load_dataset(), RuleHistory.default(), today)
-    return store_alerts(alerts, today, mail=False).new
+# How the demo's managers answer alerts: most on time, some late, some not at all.
+ON_TIME, LATE = 0.74, 0.12
 
 
-def load_and_replay(settings: DemoSettings, say: Callable[[str], None]) -> None:
+def demo_conversations(alerts: pl.DataFrame, today: dt.date, seed: int) -> pl.DataFrame:
+    """conversations.csv for the demo: one conversation of a fitting kind per answered
+    alert, on a day between raised_on and due_by (on time) or up to a month after."""
+    rng = np.random.default_rng(seed)
+    n = alerts.height
+    outcome = rng.random(n)
+    raised = alerts["raised_on"].cast(pl.Int64).to_numpy()
+    due = alerts["due_by"].cast(pl.Int64).to_numpy()
+    on_time = raised + np.floor(rng.random(n) * (due - raised + 1)).astype(np.int64)
+    late = due + 1 + rng.integers(0, 30, n)
+    held = np.where(outcome < ON_TIME, on_time, late)
+    kind = np.where(alerts["rule_id"] == "retention-plan", "retention_plan", "absence_conversation")
+    answered = (outcome < ON_TIME + LATE) & (held <= day_number(today))
+    return (
+        pl.DataFrame(
+            {
+                "employee_id": alerts["employee_id"],
+                "held_on": pl.Series(held, dtype=pl.Int64).cast(pl.Date),
+                "kind": kind,
+            }
+        )
+        .filter(pl.Series(answered))
+        .unique(maintain_order=True)
+        .with_row_index("n", offset=1)
+        .select(
+            pl.format("DEMO-C{}", pl.col("n").cast(pl.String).str.zfill(7)).alias(
+                "conversation_id"
+            ),
+            "employee_id",
+            "held_on",
+            "kind",
+        )
+    )
+
+
+def load_and_report(settings: DemoSettings, say: Callable[[str], None]) -> None:
     """Generate and import the demo, then replay the rules, telling `say` how it went."""
     say(
         f"Generating a synthetic municipality: {settings.employees:,} employees, "
@@ -102,11 +142,9 @@ def load_and_replay(settings: DemoSettings, say: Callable[[str], None]) -> None:
     )
     started = time.perf_counter()
     say(str(load_demo(settings)))
-    say(f"Generated and imported in {time.perf_counter() - started:.1f} s.")
-    started = time.perf_counter()
-    alerts = replay_rules(settings.today)
+    alerts = Alert.objects.count()
     elapsed = time.perf_counter() - started
-    say(f"Replayed the follow-up rules: {alerts:,} alerts in {elapsed:.1f} s.\n")
+    say(f"Generated, imported and replayed the rules ({alerts:,} alerts) in {elapsed:.1f} s.\n")
 
 
 def last_full_year(today: dt.date) -> tuple[dt.date, dt.date]:
