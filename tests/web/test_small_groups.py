@@ -74,3 +74,21 @@ def test_hovedmed_member_sees_only_the_administration(client: Client, world: Wor
     assert client.get("/units/BUF/").status_code == 200
     assert client.get("/units/KFF/").status_code == 403
     assert client.get("/units/KK/").status_code == 403
+
+
+def test_one_hidden_cell_takes_its_smallest_neighbour_along(client: Client, world: World) -> None:
+    # SOL = 1 ac + 7 pædagoger: with ac hidden, pædagog = SOL − ac would give it away.
+    client.force_login(world.henrik)
+    jobs = client.get("/units/SOL/").context["page"].statistics.job_groups
+    assert [(b.key, b.cell.suppressed) for b in jobs] == [("ac", True), ("pædagog", True)]
+    # DAG = SOL + MAE: with MAE hidden, SOL is hidden in DAG's table too.
+    subs = client.get("/units/DAG/").context["page"].statistics.sub_units
+    assert {b.key: b.cell.suppressed for b in subs} == {"SOL": True, "MAE": True}
+    api = client.get("/api/v1/units/DAG/sub-units").json()["sub_units"]
+    assert {row["unit"]: row["suppressed"] for row in api} == {"SOL": True, "MAE": True}
+
+
+def test_person_level_readers_see_every_cell(client: Client, world: World) -> None:
+    client.force_login(world.hanna)
+    subs = client.get("/units/DAG/").context["page"].statistics.sub_units
+    assert {b.key: b.cell.headcount for b in subs} == {"SOL": 8, "MAE": 3}

@@ -47,6 +47,9 @@ class Cell:
     spells: int | None
     suppressed: bool
 
+    def hidden(self) -> Cell:
+        return Cell(self.start, self.end, None, None, None, None, None, True)
+
     @classmethod
     def of(cls, figures: UnitFigures, suppress_small: bool) -> Cell:
         if suppress_small and figures.headcount < MIN_CELL:
@@ -204,6 +207,36 @@ def length_rows(
     return rows
 
 
+def complemented(cells: list[Cell]) -> list[Cell]:
+    """Complementary suppression within one table whose cells add up to a figure shown
+    beside them (the months of a year, the job groups or units below a unit): with
+    exactly one cell hidden, it could be had by subtraction, so the smallest other cell
+    is hidden too."""
+    hidden = [c for c in cells if c.suppressed]
+    shown = [i for i, c in enumerate(cells) if not c.suppressed]
+    if len(hidden) != 1 or not shown:
+        return cells
+    smallest = min(shown, key=lambda i: (cells[i].headcount or 0, i))
+    return [c.hidden() if i == smallest else c for i, c in enumerate(cells)]
+
+
+def complemented_breakdowns(breakdowns: list[Breakdown]) -> list[Breakdown]:
+    cells = complemented([b.cell for b in breakdowns])
+    return [Breakdown(b.key, c) for b, c in zip(breakdowns, cells, strict=True)]
+
+
+def complemented_lengths(rows: list[LengthRow]) -> list[LengthRow]:
+    hidden = [r for r in rows if r.suppressed]
+    shown = [i for i, r in enumerate(rows) if not r.suppressed]
+    if len(hidden) != 1 or not shown:
+        return rows
+    smallest = min(shown, key=lambda i: (rows[i].spells or 0, i))
+    return [
+        LengthRow(r.label, None, None, None, True) if i == smallest else r
+        for i, r in enumerate(rows)
+    ]
+
+
 def ranked(breakdowns: list[Breakdown]) -> list[Breakdown]:
     def key(b: Breakdown) -> tuple[bool, float, str]:
         rate = b.cell.absence_rate
@@ -258,17 +291,25 @@ def unit_statistics(
     last_12 = periods.last_12_months
     contributors = tables.contributors.get(unit, {}) if suppress_small else None
     jobs = tables.job_groups.get(unit, {})
+    months_this = [cell(p) for p in periods.months_this_year()]
+    months_last = [cell(p) for p in periods.months_last_year()]
+    lengths = length_rows(figures(unit, last_12), contributors, suppress_small)
+    job_cells = [Breakdown(g, Cell.of(f, suppress_small)) for g, f in jobs.items()]
+    sub_cells = [Breakdown(c, Cell.of(figures(c, last_12), suppress_small)) for c in children]
+    if suppress_small:
+        months_this, months_last = complemented(months_this), complemented(months_last)
+        lengths = complemented_lengths(lengths)
+        job_cells = complemented_breakdowns(job_cells)
+        sub_cells = complemented_breakdowns(sub_cells)
     return UnitStatistics(
         unit_id=unit,
         structure=structure,
         headline=[cell(p) for p in periods.headline()],
-        months_this_year=[cell(p) for p in periods.months_this_year()],
-        months_last_year=[cell(p) for p in periods.months_last_year()],
-        by_length=length_rows(figures(unit, last_12), contributors, suppress_small),
-        job_groups=ranked([Breakdown(g, Cell.of(f, suppress_small)) for g, f in jobs.items()]),
-        sub_units=ranked(
-            [Breakdown(c, Cell.of(figures(c, last_12), suppress_small)) for c in children]
-        ),
+        months_this_year=months_this,
+        months_last_year=months_last,
+        by_length=lengths,
+        job_groups=ranked(job_cells),
+        sub_units=ranked(sub_cells),
     )
 
 

@@ -53,9 +53,9 @@ def _query(request: HttpRequest) -> tuple[dt.date, dt.date, Structure, dt.date |
     return start, end, Structure(raw), as_of
 
 
-def _figures_json(figures: UnitFigures, suppress_small: bool) -> dict[str, Any]:
+def _figures_json(figures: UnitFigures, suppress_small: bool, hide: bool = False) -> dict[str, Any]:
     data = figures.to_json()
-    if suppress_small and figures.headcount < MIN_CELL:
+    if suppress_small and (hide or figures.headcount < MIN_CELL):
         kept = ("unit", "from", "to", "structure", "causes", "working_days")
         return {**{k: data[k] for k in kept}, "suppressed": True}
     return {**data, "suppressed": False}
@@ -83,14 +83,15 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
     start, end, structure, as_of = _query(request)
     children = grant.tree.children_of(unit_id)
+    found = [service.unit_period_figures(c, start, end, structure, as_of) for c in children]
+    hidden = {c for c, f in zip(children, found, strict=True) if f.headcount < MIN_CELL}
+    if grant.suppress_small and len(hidden) == 1 and len(children) > 1:
+        # Complementary suppression, as on the unit page (absence.dashboard.complemented).
+        others = [(f.headcount, c) for c, f in zip(children, found, strict=True) if c not in hidden]
+        hidden.add(min(others)[1])
     rows = [
-        {
-            **_figures_json(
-                service.unit_period_figures(c, start, end, structure, as_of), grant.suppress_small
-            ),
-            "name": grant.tree.name(c),
-        }
-        for c in children
+        {**_figures_json(f, grant.suppress_small, c in hidden), "name": grant.tree.name(c)}
+        for c, f in zip(children, found, strict=True)
     ]
     return JsonResponse(
         {"unit": unit_id, "sub_units": rows}, json_dumps_params={"ensure_ascii": False}
