@@ -5,7 +5,7 @@ and every unit's figures a few more; a page must answer in milliseconds. So each
 process keeps the `Dataset`, the tree and the computed tables, each under the versions
 of what it depends on:
 
-- "data": a fingerprint of units, employments, absences and managers (row counts,
+- "data": a fingerprint of units, employments, absences, managers and targets (row counts,
   closed records, latest dates). A change drops everything.
 - "follow_up": alerts and conversations, which change without the absence data
   changing (a manager records a conversation); only follow-up results depend on it.
@@ -44,7 +44,9 @@ FINGERPRINTS = {
             (SELECT COUNT(end_date) FROM absence_absence),
             (SELECT MAX(start_date) FROM absence_absence),
             (SELECT MAX(end_date) FROM absence_absence),
-            (SELECT COUNT(*) FROM org_manager)
+            (SELECT COUNT(*) FROM org_manager),
+            (SELECT COUNT(*) FROM org_target),
+            (SELECT SUM(absence_days_per_fte) FROM org_target)
     """,
     "follow_up": """
         SELECT

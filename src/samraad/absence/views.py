@@ -25,6 +25,7 @@ from samraad.absence.periods import PagePeriods
 from samraad.absence.person import PersonTimeline, person_timeline
 from samraad.accounts.models import Role
 from samraad.accounts.permissions import (
+    UnitGrant,
     require_person,
     require_person_level_unit,
     require_role,
@@ -93,16 +94,12 @@ def _headline_labels() -> list[str]:
     return [_("Last 12 months"), _("Year to date"), _("Same period last year"), _("Last year")]
 
 
-@login_required
-def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
-    day = today()
-    grant = require_unit(request.user, unit_id, day)
-    structure = _structure(request)
+def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
+    unit_id, tree = grant.unit_id, grant.tree
     stats = service.statistics(unit_id, day, structure, grant.suppress_small)
-    tree = grant.tree
     url = reverse("absence:unit", args=[unit_id])
     target = Target.objects.filter(unit_id=unit_id, year=day.year).first()
-    page = UnitPage(
+    return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
         kind=tree.units[unit_id].kind,
@@ -141,14 +138,22 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
     )
-    # The figures part of the page is the same for everyone with the same access to the
-    # unit: rendered once per language, day, structure and data version.
-    key = ("unit-html", unit_id, day, structure, grant.access, get_language())
-    content = cache.remember(
-        key,
-        lambda: render_to_string("absence/_unit_content.html", {"page": page}),
-        depends=("data", "follow_up"),
-    )
+
+
+@login_required
+def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
+    day = today()
+    grant = require_unit(request.user, unit_id, day)
+    structure = _structure(request)
+
+    # The page is the same for everyone with the same access to the unit: it is built
+    # and rendered once per language, day, structure and version of the data.
+    def build() -> tuple[UnitPage, str]:
+        page = unit_page(grant, day, structure)
+        return page, render_to_string("absence/_unit_content.html", {"page": page})
+
+    key = ("unit-page", unit_id, day, structure, grant.access, get_language())
+    page, content = cache.remember(key, build, depends=("data", "follow_up"))
     context = {"page": page, "content": mark_safe(content)}
     return render(request, "absence/unit.html", context)
 
