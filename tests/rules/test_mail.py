@@ -58,7 +58,7 @@ def test_the_mail_says_who_which_rule_why_by_when_and_where(
     assert "Employee X3 is covered by the rule" in body  # bob reads English
     assert "on 17 December 2024 the absence had lasted 30 calendar days" in body
     assert "Due by: 23 December 2024." in body
-    assert f"https://samraad.kk.example/alerts/{alert.pk}/" in body
+    assert f"https://samraad.kk.example/alerts/{alert.pk}/conversation/" in body
     for private in ("own_sickness", "sick", "diagnos", "1959", "hk", "18.5"):
         assert private not in body.replace("diagnosis or health details", "")
 

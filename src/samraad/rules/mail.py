@@ -17,6 +17,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
 from django.core.mail import EmailMessage, mailers
 from django.db.models import F
 from django.utils import timezone
@@ -84,7 +85,9 @@ def long_date(day: dt.date, language: str) -> str:
 
 
 def alert_link(alert: Alert) -> str:
-    return f"{settings.BASE_URL.rstrip('/')}/alerts/{alert.pk}/"
+    """The page where the manager records the conversation."""
+    path = reverse("absence:conversation", args=[alert.pk])
+    return f"{settings.BASE_URL.rstrip('/')}{path}"
 
 
 def compose(alert: Alert, manager: Manager) -> EmailMessage:
