@@ -17,9 +17,9 @@ from contextlib import suppress
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
 from django.core.mail import EmailMessage, mailers
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from samraad.org.models import Manager
