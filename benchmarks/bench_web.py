@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import re
@@ -24,6 +25,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,6 +183,44 @@ def warm_up(session: Session) -> None:
     )
 
 
+PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottleneck
+
+
+def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any) -> None:
+    results = Results()
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=user_loop, args=(port, name, seed, until, results))
+        for name, seed in users
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    out.put((results.latencies, results.errors))
+
+
+def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
+    """`users` signed-in users in PROCESSES processes, for `seconds`."""
+    plan = [(LOGINS[i % len(LOGINS)], seed + i) for i in range(users)]
+    out: Any = multiprocessing.Queue()
+    workers = [
+        multiprocessing.Process(target=_process, args=(port, plan[i::PROCESSES], seconds, out))
+        for i in range(PROCESSES)
+    ]
+    for worker in workers:
+        worker.start()
+    results = Results()
+    for _ in workers:
+        latencies, errors = out.get()
+        for kind, values in latencies.items():
+            results.latencies[kind] += values
+        results.errors += errors
+    for worker in workers:
+        worker.join()
+    return results
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -229,43 +269,37 @@ def main() -> int:
     try:
         wait_for(args.port, server)
         warm_up(Session(args.port, "central"))
-        results = Results()
-        until = time.monotonic() + args.seconds
-        threads = [
-            threading.Thread(
-                target=user_loop,
-                args=(args.port, LOGINS[i % len(LOGINS)], args.seed + i, until, results),
-            )
-            for i in range(args.users)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        load_before = os.getloadavg()[0]
+        results = run_users(args.port, args.users, args.seed, args.seconds)
+        load_after = os.getloadavg()[0]
     finally:
         server.terminate()
         server.wait(timeout=30)
 
     every = [ms for values in results.latencies.values() for ms in values]
-    report = {
+    report: dict[str, object] = {
         "employees": args.employees,
         "users": args.users,
         "seconds": args.seconds,
         "requests": len(every),
         "errors": len(results.errors),
+        # Other work on the machine shows here; the figures mean most when it is low.
+        "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
     }
+    worst = 0.0
     for kind, values in results.latencies.items():
         if values:
+            p95 = round(percentile(values, 0.95), 1)
+            worst = max(worst, p95)
             report[kind] = {
                 "n": len(values),
                 "p50_ms": round(statistics.median(values), 1),
-                "p95_ms": round(percentile(values, 0.95), 1),
+                "p95_ms": p95,
                 "max_ms": round(max(values), 1),
             }
     print(json.dumps(report, indent=1))
     for error in results.errors[:10]:
         print("error:", error)
-    worst = max((report[k]["p95_ms"] for k in ("page", "api") if k in report), default=0.0)
     return 1 if results.errors or worst > TARGET_P95_MS else 0
 
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
 
-THREADS = 8
+THREADS = 4  # more threads only contend for the GIL: measured with benchmarks/bench_web.py
 logger = logging.getLogger(__name__)
 
 
