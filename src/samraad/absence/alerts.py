@@ -14,15 +14,16 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from samraad.absence import cache
-from samraad.accounts.permissions import Access, Scope, unit_access
+from samraad.accounts.permissions import PERSON_WINDOW_DAYS, Access, Scope, unit_access
 from samraad.org.tree import OrgTree
 from samraad.rules.models import Alert
 from samraad.rules.status import Status, status, with_closed_on
 
 PENDING = "pending"  # open or overdue: what the inbox shows first
 STATUS_LABELS = {"open": _("Open"), "overdue": _("Overdue"), "closed": _("Closed")}
-# The inbox looks this far back; older alerts are in the reports.
-INBOX_DAYS = 2 * 365
+# The inbox looks as far back as a person stays visible (accounts.permissions): every
+# alert listed leads to a person page the reader may open.
+INBOX_DAYS = PERSON_WINDOW_DAYS
 CHUNK = 500  # persons per query: SQLite allows a limited number of parameters
 
 
