@@ -42,12 +42,8 @@ def build_database(path: Path, employees: int, seed: int) -> None:
         "setup_django()\n"
         "from samraad.demo.world import DemoSettings, load_demo\n"
         "from samraad.accounts.demo import create_demo_users\n"
+        # load_demo imports the files, replays the rules and records the conversations.
         f"load_demo(DemoSettings({employees}, 5, {seed}, dt.date.today()))\n"
-        "try:\n"
-        "    from samraad.demo.world import replay_rules\n"
-        "    replay_rules(dt.date.today())\n"
-        "except ImportError:\n"
-        "    pass\n"
         "create_demo_users(dt.date.today())\n"
     )
     env = {**os.environ, "SAMRAAD_DB": str(path)}
