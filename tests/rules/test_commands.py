@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
+from samraad.absence.models import Conversation
 from samraad.cli import main
-from samraad.rules.models import Alert, ConversationNote
+from samraad.rules.models import Alert
 from tests.rules.db import load_example, manager
 from tests.rules.test_spec_example import FIELDS, expected_alerts
 
@@ -125,4 +126,4 @@ def test_conversation_closes_the_alerts_it_answers(
     assert "never write health details" in captured.err
     closed = Alert.objects.filter(employee_id="X2").order_by("raised_on")
     assert [f"closed alert {a.pk}: {a.rule_id}" in captured.out for a in closed] == [True, True]
-    assert ConversationNote.objects.get().text == "Plan: gradvis start"
+    assert Conversation.objects.get().note == "Plan: gradvis start"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.test import Client
 
 from samraad.absence.models import Conversation
@@ -45,7 +47,9 @@ def test_recording_a_conversation_closes_the_alert(client: Client, world: World)
     )
     assert response.status_code == 302
     conversation = Conversation.objects.get(employee_id="SOL-1")
-    assert conversation.note.text.endswith("Aftalt nedsat tid i to uger.")  # type: ignore[attr-defined]
+    assert conversation.note == "Aftalt nedsat tid i to uger."
+    assert conversation.companion is True
+    assert conversation.follow_up_on == dt.date(2026, 8, 1)
     statuses = client.get("/api/v1/alerts?status=closed").json()["alerts"]
     assert [(a["employee_id"], a["closed_on"]) for a in statuses] == [("SOL-1", "2026-06-12")]
     assert AuditEntry.objects.filter(page="absence:conversation", action="record").count() == 1

@@ -109,20 +109,6 @@ class ConversationPage:
     form: ConversationForm
 
 
-def note_text(data: dict[str, object]) -> str:
-    """The note as stored: the agreed follow-up and companion first, then the text."""
-    lines = []
-    if data.get("companion"):
-        lines.append(_("Companion (bisidder) took part."))
-    follow_up = data.get("follow_up_on")
-    if isinstance(follow_up, dt.date):
-        lines.append(_("Follow-up on %(day)s.") % {"day": follow_up.isoformat()})
-    text = str(data.get("note") or "").strip()
-    if text:
-        lines.append(text)
-    return "\n".join(lines)
-
-
 @login_required
 def conversation(request: HttpRequest, alert_id: int) -> HttpResponse:
     day = today()
@@ -134,7 +120,12 @@ def conversation(request: HttpRequest, alert_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         _conversation, closed = record_conversation(
-            alert.employee_id, data["held_on"], data["kind"], note_text(data) or None
+            alert.employee_id,
+            data["held_on"],
+            data["kind"],
+            note=data["note"].strip(),
+            companion=data["companion"],
+            follow_up_on=data["follow_up_on"],
         )
         cache.invalidate("follow_up")
         record(

@@ -53,12 +53,16 @@ class Absence(models.Model):
 
 
 class Conversation(models.Model):
-    """A conversation held with an employee about absence (held_on, kind); no health details."""
+    """A conversation held with an employee about absence; its note never holds health details."""
 
     conversation_id = models.CharField(primary_key=True, max_length=64)
     employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="conversations")
     held_on = models.DateField()
     kind = models.CharField(max_length=32, choices=CONVERSATION_KINDS)
+    # What the self-service form records besides; an import leaves them at their defaults.
+    companion = models.BooleanField(default=False, db_default=False)  # a bisidder took part
+    follow_up_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True, default="", db_default="")  # what was agreed, no health
 
     class Meta:
         ordering = ["employee_id", "held_on"]

@@ -42,6 +42,8 @@ class ConversationLine:
     held_on: dt.date
     kind_label: str
     note: str
+    companion: bool
+    follow_up_on: dt.date | None
 
 
 @dataclass(frozen=True)
@@ -118,11 +120,10 @@ def person_timeline(employee_id: str, today: dt.date) -> PersonTimeline:
 
 
 def _conversations(employee_id: str) -> list[ConversationLine]:
-    held = Conversation.objects.filter(employee_id=employee_id).select_related("note")
-    lines = []
-    for c in held.order_by("-held_on")[:50]:
-        note = getattr(c, "note", None)
-        lines.append(
-            ConversationLine(c.held_on, labels.conversation_kind(c.kind), note.text if note else "")
+    held = Conversation.objects.filter(employee_id=employee_id).order_by("-held_on")[:50]
+    return [
+        ConversationLine(
+            c.held_on, labels.conversation_kind(c.kind), c.note, c.companion, c.follow_up_on
         )
-    return lines
+        for c in held
+    ]

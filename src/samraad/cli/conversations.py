@@ -29,6 +29,8 @@ def add_parser(sub: Any) -> None:
     add.add_argument("--held-on", required=True, type=iso_date)
     add.add_argument("--kind", required=True, choices=KINDS)
     add.add_argument("--note", help="what was agreed; never health details or a diagnosis")
+    add.add_argument("--companion", action="store_true", help="a companion (bisidder) took part")
+    add.add_argument("--follow-up-on", type=iso_date, help="the agreed follow-up date")
     add.set_defaults(func=run_add)
 
 
@@ -41,7 +43,14 @@ def run_add(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown employee: {args.employee}")
     if args.note is not None:
         print(NOTE_WARNING, file=sys.stderr)
-    conversation, closed = record_conversation(args.employee, args.held_on, args.kind, args.note)
+    conversation, closed = record_conversation(
+        args.employee,
+        args.held_on,
+        args.kind,
+        note=args.note or "",
+        companion=args.companion,
+        follow_up_on=args.follow_up_on,
+    )
     held = f"{args.kind} with {args.employee} on {args.held_on}"
     print(f"recorded {conversation.conversation_id}: {held}")
     for alert in closed:

@@ -1,28 +1,32 @@
-"""Recording a conversation held, from the command or the web, with an optional note."""
+"""Recording a conversation held, from the command or the web."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 
-from django.db import transaction
-
 from samraad.absence.models import Conversation
-from samraad.rules.models import Alert, ConversationNote
+from samraad.rules.models import Alert
 from samraad.rules.status import closed_by
 
 
 def record_conversation(
-    employee: str, held_on: dt.date, kind: str, note: str | None = None
+    employee: str,
+    held_on: dt.date,
+    kind: str,
+    *,
+    note: str = "",
+    companion: bool = False,
+    follow_up_on: dt.date | None = None,
 ) -> tuple[Conversation, list[Alert]]:
-    """Store the conversation (and its note); return the alerts it closes."""
-    with transaction.atomic():
-        conversation = Conversation.objects.create(
-            conversation_id=f"manual-{uuid.uuid4().hex[:16]}",
-            employee_id=employee,
-            held_on=held_on,
-            kind=kind,
-        )
-        if note:
-            ConversationNote.objects.create(conversation=conversation, text=note)
+    """Store the conversation; return the alerts it closes."""
+    conversation = Conversation.objects.create(
+        conversation_id=f"manual-{uuid.uuid4().hex[:16]}",
+        employee_id=employee,
+        held_on=held_on,
+        kind=kind,
+        note=note,
+        companion=companion,
+        follow_up_on=follow_up_on,
+    )
     return conversation, closed_by(conversation)

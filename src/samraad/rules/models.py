@@ -78,15 +78,3 @@ class OutboxMail(models.Model):
 
     def __str__(self) -> str:
         return f"mail for alert {self.alert_id}"
-
-
-class ConversationNote(models.Model):
-    """A short note on a conversation: what was agreed, never health details."""
-
-    conversation = models.OneToOneField(
-        "absence.Conversation", on_delete=models.CASCADE, related_name="note"
-    )
-    text = models.TextField()
-
-    def __str__(self) -> str:
-        return f"note on {self.conversation_id}"
