@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samraad.stats import Structure, TableRequest, UnitFigures, figures_table, unit_figures
+from samraad.stats import table as table_module
 from tests.stats.worlds import WINDOW_DAYS, World, day, worlds
 
 periods = st.lists(
@@ -38,3 +39,20 @@ def test_table_rows_equal_single_unit_queries(
             as_of=day(200),
         )
         assert fast == single
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(world=worlds(), periods=periods)
+def test_taking_employees_a_slice_at_a_time_changes_nothing(
+    world: World, periods: list[tuple[dt.date, dt.date]]
+) -> None:
+    data = world.dataset()
+    request = TableRequest(periods=periods, causes=frozenset({"own_sickness", "work_injury"}))
+    whole = figures_table(data, request)
+    original = table_module.SLICE_RECORDS
+    table_module.SLICE_RECORDS = 1  # as many slices as records
+    try:
+        sliced = figures_table(data, request)
+    finally:
+        table_module.SLICE_RECORDS = original
+    assert sliced.equals(whole)
