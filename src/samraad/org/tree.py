@@ -10,7 +10,11 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import polars as pl
+
 from samraad.org.models import UnitPeriod
+from samraad.stats.structure import rows_as_of
+from samraad.stats.workdays import END, day_number
 
 
 @dataclass(frozen=True)
@@ -30,22 +34,22 @@ class OrgTree:
 
     @classmethod
     def build(cls, periods: Iterable[UnitPeriod], day: dt.date) -> OrgTree:
-        chosen: dict[str, tuple[int, dt.date, UnitPeriod]] = {}
-        for period in periods:
-            ends = period.valid_to or dt.date.max
-            if period.valid_from <= day <= ends:
-                rank = (0, dt.date.min)
-            elif ends < day:
-                rank = (1, dt.date.max - (ends - dt.date.min))  # the latest past period first
-            else:
-                rank = (2, period.valid_from)  # the earliest future period
-            best = chosen.get(period.unit_id)
-            if best is None or rank < best[:2]:
-                chosen[period.unit_id] = (*rank, period)
-        units = {
-            unit_id: TreeUnit(unit_id, p.name, p.kind, p.parent_id, rank == 0)
-            for unit_id, (rank, _, p) in chosen.items()
-        }
+        """The tree of `day` as the current structure sees it (stats.structure.rows_as_of)."""
+        by_key = {(p.unit_id, day_number(p.valid_from)): p for p in periods}
+        rows = pl.DataFrame(
+            [
+                (p.unit_id, p.parent_id, first, day_number(p.valid_to) if p.valid_to else END)
+                for (_, first), p in by_key.items()
+            ],
+            schema={"unit": pl.String, "parent": pl.String, "first": pl.Int64, "last": pl.Int64},
+            orient="row",
+        )
+        units: dict[str, TreeUnit] = {}
+        for unit_id, first, holds in (
+            rows_as_of(rows, day_number(day)).select("unit", "first", "holds").iter_rows()
+        ):
+            p = by_key[(unit_id, first)]
+            units[unit_id] = TreeUnit(unit_id, p.name, p.kind, p.parent_id, holds)
         children: dict[str, list[str]] = {}
         for unit in units.values():
             if unit.parent_id is not None:

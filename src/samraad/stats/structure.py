@@ -49,8 +49,9 @@ def historic_closure(unit_rows: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(parts).cast(CLOSURE_SCHEMA)  # type: ignore[arg-type]
 
 
-def parents_as_of(unit_rows: pl.DataFrame, as_of: int) -> pl.DataFrame:
-    """Each unit's parent on `as_of`; else the parent it last had; else the first it will have."""
+def rows_as_of(unit_rows: pl.DataFrame, as_of: int) -> pl.DataFrame:
+    """Each unit's row holding on `as_of`; else the row it last had; else the first it will
+    have. Adds `holds`: whether the row covers `as_of`."""
     ranked = unit_rows.with_columns(
         pl.when((pl.col("first") <= as_of) & (pl.col("last") >= as_of))
         .then(0)
@@ -68,8 +69,14 @@ def parents_as_of(unit_rows: pl.DataFrame, as_of: int) -> pl.DataFrame:
         ranked.sort("unit", "rank", "order")
         .group_by("unit", maintain_order=True)
         .first()
-        .select("unit", "parent")
+        .with_columns((pl.col("rank") == 0).alias("holds"))
+        .drop("rank", "order")
     )
+
+
+def parents_as_of(unit_rows: pl.DataFrame, as_of: int) -> pl.DataFrame:
+    """Each unit's parent on `as_of`; else the parent it last had; else the first it will have."""
+    return rows_as_of(unit_rows, as_of).select("unit", "parent")
 
 
 def current_closure(unit_rows: pl.DataFrame, as_of: int) -> pl.DataFrame:
