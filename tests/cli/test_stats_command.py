@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -57,3 +58,12 @@ def test_stats_table_shows_the_figures(school: None, capsys: pytest.CaptureFixtu
     assert "planned hours             1,850.0000" in out
     assert "absence rate                0.0000 %" in out
     assert "compliance                   –" in out
+
+
+def test_length_groups_are_configurable(school: None, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["stats", "--unit", "KK", "--from", "2025-01-01", "--to", "2025-12-31", "--json"]
+    assert main([*argv, "--length-groups", "1,6,43"]) == 0
+    by_length = json.loads(capsys.readouterr().out)["by_length"]
+    assert list(by_length) == ["1-5", "6-42", "43+"]
+    assert main([*argv, "--length-groups", "2,5"]) == 2
+    assert "must start at 1" in capsys.readouterr().err

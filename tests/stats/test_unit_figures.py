@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from samraad.stats import Structure, TableRequest, figures_table, unit_figures
+from samraad.stats import (
+    DEFAULT_LENGTH_GROUPS,
+    Structure,
+    TableRequest,
+    figures_table,
+    unit_figures,
+)
+from samraad.stats.spells import parse_length_groups
 from tests.stats.small_worlds import dataset
 
 UNITS = [
@@ -155,3 +162,16 @@ def test_table_of_every_unit_and_month_sums_to_the_year() -> None:
     assert [sum(x) for x in monthly["planned"]] == yearly["planned"].to_list()
     assert [sum(x) for x in monthly["absent"]] == yearly["absent"].to_list()
     assert [sum(x) for x in monthly["spells"]] == yearly["spells"].to_list()
+
+
+def test_length_groups_from_lower_bounds() -> None:
+    groups = parse_length_groups("1,4,15,31")
+    assert groups == DEFAULT_LENGTH_GROUPS
+    data = dataset(
+        UNITS,
+        [("A", "BIB", 37, "2020-01-01", None)],
+        [("A", "own_sickness", "2025-03-03", "2025-03-07", 1.0)],  # 5 calendar days
+    )
+    f = unit_figures(data, "BIB", *YEAR_2025, length_groups=parse_length_groups("1,6"))
+    assert f.by_length["1-5"].spells == 1
+    assert f.by_length["6+"].spells == 0

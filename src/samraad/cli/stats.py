@@ -7,9 +7,10 @@ import json
 from typing import Any
 
 from samraad.cli.options import iso_date
-from samraad.stats import Structure, UnitFigures, unit_figures
+from samraad.stats import DEFAULT_LENGTH_GROUPS, LengthGroup, Structure, UnitFigures, unit_figures
 from samraad.stats.dataset import CAUSES
 from samraad.stats.figures import rounded
+from samraad.stats.spells import parse_length_groups
 
 
 def causes_list(text: str) -> frozenset[str]:
@@ -22,6 +23,13 @@ def causes_list(text: str) -> frozenset[str]:
     return causes
 
 
+def length_groups(text: str) -> tuple[LengthGroup, ...]:
+    try:
+        return parse_length_groups(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser("stats", help="one unit's absence figures for one period")
     parser.add_argument("--unit", required=True, help="unit_id")
@@ -32,6 +40,12 @@ def add_parser(sub: Any) -> None:
     )
     parser.add_argument("--as-of", type=iso_date, help="current structure: the tree of this day")
     parser.add_argument("--causes", type=causes_list, default=frozenset({"own_sickness"}))
+    parser.add_argument(
+        "--length-groups",
+        type=length_groups,
+        default=DEFAULT_LENGTH_GROUPS,
+        help="lower bounds of the spell-length groups in calendar days (default 1,4,15,31)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object on stdout")
     parser.set_defaults(func=run)
 
@@ -56,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         structure=Structure(args.structure),
         as_of=args.as_of,
         causes=args.causes,
+        length_groups=args.length_groups,
     )
     follow_up = load_follow_up(
         args.unit,

@@ -8,6 +8,7 @@ Spells are formed from all of an employee's records, whatever period is asked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import polars as pl
@@ -30,6 +31,26 @@ DEFAULT_LENGTH_GROUPS = (
     LengthGroup("15-30", 15, 30),
     LengthGroup("31+", 31, None),  # long-term absence: more than 30 days
 )
+
+
+def parse_length_groups(text: str) -> tuple[LengthGroup, ...]:
+    """Groups from lower bounds in calendar days, e.g. "1,4,15,31" → 1-3, 4-14, 15-30, 31+.
+
+    Raises ValueError unless the bounds start at 1 and rise strictly.
+    """
+    try:
+        bounds = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise ValueError(
+            f"expected whole numbers of days separated by commas, not {text!r}"
+        ) from None
+    if bounds[0] != 1 or any(b <= a for a, b in pairwise(bounds)):
+        raise ValueError(f"the lower bounds must start at 1 and rise, not {text!r}")
+    uppers: list[int | None] = [b - 1 for b in bounds[1:]] + [None]
+    return tuple(
+        LengthGroup(f"{low}+" if high is None else f"{low}-{high}", low, high)
+        for low, high in zip(bounds, uppers, strict=True)
+    )
 
 
 def length_group_index(lengths: pl.Expr, groups: tuple[LengthGroup, ...]) -> pl.Expr:
