@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from samraad.cli import main
+from tests.spec import EXAMPLE
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "example"
 CASES = json.loads((EXAMPLE / "expected.json").read_text(encoding="utf-8"))
 
 

@@ -12,8 +12,6 @@ from django.db import connection
 
 from samraad.cli import main
 
-EXAMPLE = Path(__file__).resolve().parents[2].parent / "shared" / "spec" / "example"
-
 # Kommunen (KK) with one administration (ADM); Alice (A1) works there and was ill once.
 WORLD = {
     "units.csv": """

@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 from samraad.absence.models import Absence
 from samraad.org.models import Manager, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment
-
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "example"
+from tests.spec import EXAMPLE
 
 
 def date(text: str | None) -> dt.date | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import polars as pl
 
 from samraad.rules import RuleHistory, alerts_between
 from samraad.stats import Dataset
+from tests.spec import EXAMPLE
 
-EXAMPLE = Path(__file__).resolve().parents[3] / "shared" / "spec" / "example"
 FIELDS = ("employee_id", "rule_id", "raised_on", "due_by", "reason")
 
 
