@@ -21,8 +21,7 @@ import numpy as np
 import polars as pl
 
 from samraad.rules import RuleHistory, replay
-from samraad.stats import Dataset, work_calendar
-from samraad.stats.workdays import day_number
+from samraad.stats import Dataset, day_number, work_calendar
 
 CAUSES = ["own_sickness", "child_sickness", "work_injury", "pregnancy_related", "other"]
 CAUSE_SHARES = [0.75, 0.15, 0.04, 0.02, 0.04]

@@ -49,3 +49,13 @@ def test_pure_modules_import_neither_django_nor_other_apps(pattern: str) -> None
             assert not name.startswith("django"), f"{path.name} imports {name}"
             if name.startswith("samraad."):
                 assert name.startswith(PURE[pattern]), f"{path.name} imports {name}"
+
+
+def test_nothing_outside_the_core_imports_its_internals() -> None:
+    """The core's interface is what `samraad/stats/__init__.py` exports."""
+    roots = [SRC, SRC.parents[1] / "benchmarks"]
+    for path in (p for root in roots for p in root.rglob("*.py")):
+        if path.is_relative_to(SRC / "stats"):
+            continue
+        inside = sorted(n for n in imported_modules(path) if n.startswith("samraad.stats."))
+        assert inside == [], f"{path.name} imports {inside}; import from samraad.stats"

@@ -7,7 +7,8 @@ import re
 import pytest
 from django.test import Client
 
-from samraad.absence.dashboard import MIN_CELL, Cell
+from samraad.absence.dashboard import Cell
+from samraad.disclosure import MIN_CELL
 from tests.web.world import STAFF, World, employee_ids
 
 EVERY_PERSON = [e for unit in STAFF for e in employee_ids(unit)]

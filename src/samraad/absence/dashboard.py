@@ -1,8 +1,6 @@
-"""What a unit page shows, computed from the statistics core (no Django, no requests).
-
-Every figure comes from `figures_table`; breakdowns the core does not know (job groups,
-persons) reshape the Dataset first and ask the core the same question. Cells for a
-reader without person-level access are suppressed below MIN_CELL employees.
+"""What a unit page shows, shaped from the statistics core's figures (no Django, no
+requests). Every figure comes from the core; what a reader without person-level access
+sees is decided by `samraad.disclosure`.
 """
 
 from __future__ import annotations
@@ -14,24 +12,19 @@ from fractions import Fraction
 
 import polars as pl
 
+from samraad import disclosure
 from samraad.absence.periods import PagePeriods, Period
-from samraad.stats import Dataset, Structure, TableRequest, UnitFigures, figures_table
-from samraad.stats.figures import rounded
-from samraad.stats.people import employee_absence
-from samraad.stats.spells import (
-    DEFAULT_LENGTH_GROUPS,
-    form_spells,
-    length_group_index,
-    spells_of,
+from samraad.stats import (
+    Dataset,
+    Structure,
+    UnitFigures,
+    by_job_group,
+    employee_absence,
+    empty_figures,
+    figures_by_key,
+    length_contributors,
+    rounded,
 )
-from samraad.stats.structure import closure
-from samraad.stats.table import OWN_SICKNESS
-from samraad.stats.workdays import END, day_number, work_calendar
-
-# Spec statistics.md, "Small groups".
-MIN_CELL = 5
-# Joins a unit and a job group into one key of the reshaped tree; never in an id.
-SEPARATOR = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -52,7 +45,7 @@ class Cell:
 
     @classmethod
     def of(cls, figures: UnitFigures, suppress_small: bool) -> Cell:
-        if suppress_small and figures.headcount < MIN_CELL:
+        if suppress_small and disclosure.too_small(figures.headcount):
             return cls(figures.start, figures.end, None, None, None, None, None, True)
         data = figures.to_json()
         return cls(
@@ -97,102 +90,18 @@ class UnitStatistics:
 Key = tuple[str, dt.date, dt.date]  # unit, first day, last day
 
 
-def table(
-    data: Dataset,
-    units: Sequence[str] | None,
-    periods: Sequence[Period],
-    structure: Structure,
-    as_of: dt.date,
-) -> dict[Key, UnitFigures]:
-    """Figures of the units (None: every unit) for the periods, by one call of the core."""
-    request = TableRequest(periods=periods, units=units, structure=structure, as_of=as_of)
-    frame = figures_table(data, request)
-    return {
-        (row["unit_id"], row["period_from"], row["period_to"]): UnitFigures.from_row(
-            row, structure, request.causes
-        )
-        for row in frame.iter_rows(named=True)
-    }
-
-
 def page_periods(today: dt.date) -> list[Period]:
     periods = PagePeriods(today)
     return [*periods.headline(), *periods.months_this_year(), *periods.months_last_year()]
 
 
-def by_job_group(
-    data: Dataset,
-    job_groups: pl.DataFrame,
-    period: Period,
-    structure: Structure,
-    as_of: dt.date,
-) -> dict[str, dict[str, UnitFigures]]:
-    """Every unit's figures per job group: the tree is copied once per job group and each
-    employment hangs in its job group's copy, so one call of the core answers all."""
-    employments = data.employments.join(job_groups, on="employment_id", how="left").with_columns(
-        pl.col("job_group").fill_null("")
-    )
-    groups = sorted(set(employments["job_group"].to_list()))
-    if not groups:
-        return {}
-    keyed = pl.DataFrame({"job_group": groups})
-    units = (
-        data.units.join(keyed, how="cross")
-        .with_columns(
-            (pl.col("unit_id") + SEPARATOR + pl.col("job_group")).alias("unit_id"),
-            (pl.col("parent_id") + SEPARATOR + pl.col("job_group")).alias("parent_id"),
-        )
-        .drop("job_group")
-    )
-    placed = employments.with_columns(
-        (pl.col("unit_id") + SEPARATOR + pl.col("job_group")).alias("unit_id")
-    ).drop("job_group")
-    figures = table(Dataset(units, placed, data.absences), None, [period], structure, as_of)
-    result: dict[str, dict[str, UnitFigures]] = {}
-    for (key, _, _), value in figures.items():
-        unit, group = key.split(SEPARATOR, 1)
-        if value.headcount:
-            result.setdefault(unit, {})[group] = value
-    return result
-
-
-def length_contributors(
-    data: Dataset, period: Period, structure: Structure, as_of: dt.date
-) -> dict[str, dict[str, int]]:
-    """Per unit, the distinct employees behind each length group's spells (as the core
-    counts spells: ended in the period, the employee in the unit on the last day)."""
-    cal = work_calendar()
-    first, last = day_number(period[0]), day_number(period[1])
-    spells = spells_of(form_spells(data.absence_rows(OWN_SICKNESS), cal)).filter(
-        (pl.col("last") < END) & (pl.col("last") >= first) & (pl.col("last") <= last)
-    )
-    tree = closure(data.unit_rows, structure, day_number(as_of))
-    groups = DEFAULT_LENGTH_GROUPS
-    members = (
-        spells.join(data.employment_rows, on="employee", suffix="_e")
-        .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
-        .join(tree, on="unit", suffix="_t")
-        .filter((pl.col("first_t") <= pl.col("last")) & (pl.col("last") <= pl.col("last_t")))
-        .unique(["spell", "ancestor"])
-        .with_columns(
-            length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
-        )
-        .group_by("ancestor", "group")
-        .agg(pl.col("employee").n_unique().alias("employees"))
-    )
-    result: dict[str, dict[str, int]] = {}
-    for row in members.iter_rows(named=True):
-        result.setdefault(row["ancestor"], {})[groups[row["group"]].label] = row["employees"]
-    return result
-
-
 def length_rows(
     figures: UnitFigures, contributors: dict[str, int] | None, suppress_small: bool
 ) -> list[LengthRow]:
-    hidden = suppress_small and figures.headcount < MIN_CELL
+    hidden = suppress_small and disclosure.too_small(figures.headcount)
     rows = []
     for label, group in figures.by_length.items():
-        few = contributors is not None and 0 < contributors.get(label, 0) < MIN_CELL
+        few = contributors is not None and disclosure.few(contributors.get(label, 0))
         if hidden or (suppress_small and few):
             rows.append(LengthRow(label, None, None, None, True))
             continue
@@ -209,15 +118,9 @@ def length_rows(
 
 def complemented(cells: list[Cell]) -> list[Cell]:
     """Complementary suppression within one table whose cells add up to a figure shown
-    beside them (the months of a year, the job groups or units below a unit): with
-    exactly one cell hidden, it could be had by subtraction, so the smallest other cell
-    is hidden too."""
-    hidden = [c for c in cells if c.suppressed]
-    shown = [i for i, c in enumerate(cells) if not c.suppressed]
-    if len(hidden) != 1 or not shown:
-        return cells
-    smallest = min(shown, key=lambda i: (cells[i].headcount or 0, i))
-    return [c.hidden() if i == smallest else c for i, c in enumerate(cells)]
+    beside them (the months of a year, the job groups or units below a unit)."""
+    hide = disclosure.complement([c.suppressed for c in cells], [c.headcount or 0 for c in cells])
+    return [c.hidden() if h and not c.suppressed else c for c, h in zip(cells, hide, strict=True)]
 
 
 def complemented_breakdowns(breakdowns: list[Breakdown]) -> list[Breakdown]:
@@ -226,14 +129,10 @@ def complemented_breakdowns(breakdowns: list[Breakdown]) -> list[Breakdown]:
 
 
 def complemented_lengths(rows: list[LengthRow]) -> list[LengthRow]:
-    hidden = [r for r in rows if r.suppressed]
-    shown = [i for i, r in enumerate(rows) if not r.suppressed]
-    if len(hidden) != 1 or not shown:
-        return rows
-    smallest = min(shown, key=lambda i: (rows[i].spells or 0, i))
+    hide = disclosure.complement([r.suppressed for r in rows], [r.spells or 0 for r in rows])
     return [
-        LengthRow(r.label, None, None, None, True) if i == smallest else r
-        for i, r in enumerate(rows)
+        LengthRow(r.label, None, None, None, True) if h else r
+        for r, h in zip(rows, hide, strict=True)
     ]
 
 
@@ -263,16 +162,10 @@ def compute_tables(
     return Tables(
         today,
         structure,
-        table(data, None, page_periods(today), structure, today),
+        figures_by_key(data, None, page_periods(today), structure, today),
         by_job_group(data, job_groups, last_12, structure, today),
         length_contributors(data, last_12, structure, today),
     )
-
-
-def empty_figures(unit: str, period: Period, structure: Structure) -> UnitFigures:
-    """A unit the table has no row for (no rows in the structure): zeros."""
-    empty = Dataset.empty()
-    return table(empty, [unit], [period], structure, period[1])[(unit, *period)]
 
 
 def unit_statistics(

@@ -13,10 +13,14 @@ from typing import Any
 import polars as pl
 from django.db import connection
 
-from samraad.stats import Dataset
-from samraad.stats.dataset import ABSENCE_COLUMNS, EMPLOYMENT_COLUMNS, UNIT_COLUMNS
-from samraad.stats.structure import Structure, closure
-from samraad.stats.workdays import day_number
+from samraad.stats import (
+    ABSENCE_COLUMNS,
+    EMPLOYMENT_COLUMNS,
+    UNIT_COLUMNS,
+    Dataset,
+    day_number,
+    units_below,
+)
 
 
 def _day(column: str) -> str:
@@ -63,23 +67,6 @@ def load_units() -> pl.DataFrame:
     return _frame(_units_sql(), [], UNIT_COLUMNS)
 
 
-def units_below(
-    units: pl.DataFrame, unit: str, start: dt.date, end: dt.date, as_of: dt.date | None
-) -> list[str]:
-    """Every unit that lies below `unit` on some day of [start, end], in either structure."""
-    empty = Dataset.empty()
-    rows = Dataset(units, empty.employments, empty.absences)
-    historic = closure(rows.unit_rows, Structure.HISTORIC, 0).filter(
-        (pl.col("ancestor") == unit)
-        & (pl.col("first") <= day_number(end))
-        & (pl.col("last") >= day_number(start))
-    )
-    current = closure(rows.unit_rows, Structure.CURRENT, day_number(as_of or end)).filter(
-        pl.col("ancestor") == unit
-    )
-    return sorted(set(historic["unit"]) | set(current["unit"]))
-
-
 def load_dataset(units_subset: Sequence[str] | None = None) -> Dataset:
     """All data, or only the employments in `units_subset` and their employees' absences."""
     units = load_units()
@@ -105,7 +92,8 @@ def load_dataset(units_subset: Sequence[str] | None = None) -> Dataset:
 def load_for_unit(unit: str, start: dt.date, end: dt.date, as_of: dt.date | None = None) -> Dataset:
     """What one unit's figures for [start, end] need, in either structure."""
     units = load_units()
-    below = units_below(units, unit, start, end, as_of)
+    rows = Dataset(units, Dataset.empty().employments, Dataset.empty().absences).unit_rows
+    below = units_below(rows, unit, day_number(start), day_number(end), day_number(as_of or end))
     if not below:
         empty = Dataset.empty()
         return Dataset(units, empty.employments, empty.absences)

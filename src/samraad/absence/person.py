@@ -10,7 +10,7 @@ from django.db.models import Q
 from samraad.absence import cache, labels
 from samraad.absence.models import Absence, Conversation
 from samraad.people.models import Employment
-from samraad.stats.workdays import work_calendar
+from samraad.stats import work_calendar
 
 WIDTH, LEFT, RIGHT, ROW = 720, 8, 8, 22
 

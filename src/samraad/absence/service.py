@@ -13,18 +13,16 @@ from dataclasses import dataclass, replace
 import polars as pl
 from django.db import connection
 
+from samraad import disclosure
 from samraad.absence import cache
 from samraad.absence.alerts import alert_counts
 from samraad.absence.dashboard import (
-    MIN_CELL,
     Cell,
     PersonFigures,
     Tables,
     UnitStatistics,
     compute_tables,
-    empty_figures,
     person_figures,
-    table,
     unit_statistics,
 )
 from samraad.absence.periods import PagePeriods, Period, year_before
@@ -32,9 +30,7 @@ from samraad.accounts.permissions import Scope
 from samraad.rules.compliance import ALERT_COLUMNS
 from samraad.rules.models import Alert
 from samraad.rules.status import with_closed_on
-from samraad.stats import Structure, UnitFigures
-from samraad.stats.structure import closure
-from samraad.stats.workdays import day_number
+from samraad.stats import Structure, UnitFigures, closure, day_number, empty_figures, figures_by_key
 
 
 def job_groups() -> pl.DataFrame:
@@ -93,7 +89,7 @@ def period_figures(
     """Every unit's figures for one period (the API's question), computed once."""
 
     def compute() -> dict[str, UnitFigures]:
-        found = table(cache.dataset(), None, [(start, end)], structure, as_of or end)
+        found = figures_by_key(cache.dataset(), None, [(start, end)], structure, as_of or end)
         return {key[0]: value for key, value in found.items()}
 
     return cache.remember(("period", start, end, structure, as_of), compute)
@@ -251,7 +247,6 @@ def follow_up_cell(
     found = follow_up_table(today, structure).get(unit, NO_FOLLOW_UP)
     # An aggregate for a reader without person-level access covers at least 5 employees;
     # alerts are about persons, so fewer than 5 of them are not shown either.
-    few = (found.raised or 0) < MIN_CELL or (headcount or 0) < MIN_CELL
-    if suppress_small and few:
+    if suppress_small and (disclosure.too_small(found.raised) or disclosure.too_small(headcount)):
         return FollowUpCell(None, None, None, None, None, None, True)
     return found

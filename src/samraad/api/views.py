@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
+from samraad import disclosure
 from samraad.absence import service
 from samraad.absence.alerts import alerts_for_scope
-from samraad.absence.dashboard import MIN_CELL
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     require_person_level_unit,
@@ -55,7 +55,7 @@ def _query(request: HttpRequest) -> tuple[dt.date, dt.date, Structure, dt.date |
 
 def _figures_json(figures: UnitFigures, suppress_small: bool, hide: bool = False) -> dict[str, Any]:
     data = figures.to_json()
-    if suppress_small and (hide or figures.headcount < MIN_CELL):
+    if suppress_small and (hide or disclosure.too_small(figures.headcount)):
         kept = ("unit", "from", "to", "structure", "causes", "working_days")
         return {**{k: data[k] for k in kept}, "suppressed": True}
     return {**data, "suppressed": False}
@@ -84,14 +84,11 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
     start, end, structure, as_of = _query(request)
     children = grant.tree.children_of(unit_id)
     found = [service.unit_period_figures(c, start, end, structure, as_of) for c in children]
-    hidden = {c for c, f in zip(children, found, strict=True) if f.headcount < MIN_CELL}
-    if grant.suppress_small and len(hidden) == 1 and len(children) > 1:
-        # Complementary suppression, as on the unit page (absence.dashboard.complemented).
-        others = [(f.headcount, c) for c, f in zip(children, found, strict=True) if c not in hidden]
-        hidden.add(min(others)[1])
+    small = [disclosure.too_small(f.headcount) for f in found]
+    hidden = disclosure.complement(small, [f.headcount for f in found])
     rows = [
-        {**_figures_json(f, grant.suppress_small, c in hidden), "name": grant.tree.name(c)}
-        for c, f in zip(children, found, strict=True)
+        {**_figures_json(f, grant.suppress_small, h), "name": grant.tree.name(c)}
+        for c, f, h in zip(children, found, hidden, strict=True)
     ]
     return JsonResponse(
         {"unit": unit_id, "sub_units": rows}, json_dumps_params={"ensure_ascii": False}

@@ -7,10 +7,16 @@ import json
 from typing import Any
 
 from samraad.cli.options import iso_date
-from samraad.stats import DEFAULT_LENGTH_GROUPS, LengthGroup, Structure, UnitFigures, unit_figures
-from samraad.stats.dataset import CAUSES
-from samraad.stats.figures import rounded
-from samraad.stats.spells import parse_length_groups
+from samraad.stats import (
+    CAUSES,
+    DEFAULT_LENGTH_GROUPS,
+    LengthGroup,
+    Structure,
+    UnitFigures,
+    parse_length_groups,
+    rounded,
+    unit_figures,
+)
 
 
 def causes_list(text: str) -> frozenset[str]:

@@ -23,9 +23,15 @@ from samraad.rules.engine import replay
 from samraad.rules.models import Alert
 from samraad.rules.ruleset import RuleHistory
 from samraad.rules.store import store_alerts
-from samraad.stats import Dataset, Structure, TableRequest, UnitFigures, figures_table
-from samraad.stats.structure import parents_as_of
-from samraad.stats.workdays import day_number
+from samraad.stats import (
+    Dataset,
+    Structure,
+    TableRequest,
+    UnitFigures,
+    day_number,
+    figures_table,
+    parents_as_of,
+)
 from samraad.synth import generate_frames, write_folder
 
 # The apps whose rows the demo may replace (the audit log stays: it is append-only).

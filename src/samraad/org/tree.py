@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from samraad.org.models import UnitPeriod
-from samraad.stats.structure import rows_as_of
-from samraad.stats.workdays import END, day_number
+from samraad.stats import END, day_number, rows_as_of
 
 
 @dataclass(frozen=True)

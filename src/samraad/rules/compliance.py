@@ -16,9 +16,7 @@ from typing import Any
 
 import polars as pl
 
-from samraad.stats.figures import rounded
-from samraad.stats.structure import Structure, closure
-from samraad.stats.workdays import day_number
+from samraad.stats import Structure, closure, day_number, rounded
 
 ALERT_COLUMNS = {
     "unit_id": pl.String,

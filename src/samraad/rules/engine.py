@@ -16,8 +16,7 @@ import polars as pl
 from samraad.rules.kinds import NONE, Raised, Rule
 from samraad.rules.ruleset import RuleHistory
 from samraad.rules.world import NEVER, World
-from samraad.stats.dataset import Dataset
-from samraad.stats.workdays import START, WorkCalendar, day_number, work_calendar
+from samraad.stats import START, Dataset, WorkCalendar, day_number, work_calendar
 
 ALERT_SCHEMA = {
     "employee_id": pl.String,

@@ -15,8 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from samraad.rules.world import OFFSET, World, keys
-from samraad.stats.dataset import CAUSES
-from samraad.stats.workdays import IntArray
+from samraad.stats import CAUSES, IntArray
 
 COMMON_KEYS = frozenset({"id", "kind", "title", "causes"})
 NONE = -1  # a count that does not apply to the alert's reason

@@ -16,9 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
-from samraad.stats.dataset import Dataset
-from samraad.stats.spells import form_spells
-from samraad.stats.workdays import START, IntArray, WorkCalendar
+from samraad.stats import START, Dataset, IntArray, WorkCalendar, form_spells
 
 BoolArray = npt.NDArray[np.bool_]
 

@@ -1,23 +1,74 @@
-"""The statistics core: pure Python over Polars, no Django (spec/statistics.md)."""
+"""The statistics core: pure Python over Polars, no Django (spec/statistics.md).
 
-from samraad.stats.dataset import Dataset
-from samraad.stats.figures import UnitFigures, unit_figures
+Everything outside the core imports from here, never from its modules (an
+architecture test holds it): what is not exported is the core's own business.
+"""
+
+from samraad.stats.breakdowns import (
+    by_job_group,
+    empty_figures,
+    figures_by_key,
+    length_contributors,
+)
+from samraad.stats.dataset import (
+    ABSENCE_COLUMNS,
+    CAUSES,
+    EMPLOYMENT_COLUMNS,
+    UNIT_COLUMNS,
+    Dataset,
+)
+from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
 from samraad.stats.people import employee_absence
-from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, LengthGroup
-from samraad.stats.structure import Structure
-from samraad.stats.table import TableRequest, figures_table
-from samraad.stats.workdays import WorkCalendar, work_calendar
+from samraad.stats.spells import (
+    DEFAULT_LENGTH_GROUPS,
+    LengthGroup,
+    form_spells,
+    parse_length_groups,
+)
+from samraad.stats.structure import Structure, closure, parents_as_of, rows_as_of, units_below
+from samraad.stats.table import OWN_SICKNESS, TableRequest, figures_table
+from samraad.stats.workdays import (
+    END,
+    START,
+    IntArray,
+    WorkCalendar,
+    day_number,
+    from_day_number,
+    work_calendar,
+)
 
 __all__ = [
+    "ABSENCE_COLUMNS",
+    "CAUSES",
     "DEFAULT_LENGTH_GROUPS",
+    "EMPLOYMENT_COLUMNS",
+    "END",
+    "OWN_SICKNESS",
+    "START",
+    "UNIT_COLUMNS",
     "Dataset",
+    "IntArray",
+    "LengthFigures",
     "LengthGroup",
     "Structure",
     "TableRequest",
     "UnitFigures",
     "WorkCalendar",
+    "by_job_group",
+    "closure",
+    "day_number",
     "employee_absence",
+    "empty_figures",
+    "figures_by_key",
     "figures_table",
+    "form_spells",
+    "from_day_number",
+    "length_contributors",
+    "parents_as_of",
+    "parse_length_groups",
+    "rounded",
+    "rows_as_of",
     "unit_figures",
+    "units_below",
     "work_calendar",
 ]

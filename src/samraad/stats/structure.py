@@ -103,3 +103,13 @@ def closure(unit_rows: pl.DataFrame, structure: Structure, as_of: int) -> pl.Dat
     if structure is Structure.CURRENT:
         return current_closure(unit_rows, as_of)
     return historic_closure(unit_rows)
+
+
+def units_below(unit_rows: pl.DataFrame, unit: str, first: int, last: int, as_of: int) -> list[str]:
+    """Every unit that lies below `unit` on some day of [first, last], in either structure
+    (the current one as of `as_of`)."""
+    historic = historic_closure(unit_rows).filter(
+        (pl.col("ancestor") == unit) & (pl.col("first") <= last) & (pl.col("last") >= first)
+    )
+    current = current_closure(unit_rows, as_of).filter(pl.col("ancestor") == unit)
+    return sorted(set(historic["unit"]) | set(current["unit"]))

@@ -11,7 +11,7 @@ import datetime as dt
 import numpy as np
 import numpy.typing as npt
 
-from samraad.stats.workdays import START, day_number, from_day_number, work_calendar
+from samraad.stats import START, day_number, from_day_number, work_calendar
 
 Days = npt.NDArray[np.int64]
 to_date = from_day_number
