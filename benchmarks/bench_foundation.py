@@ -92,7 +92,7 @@ def query_database(database: Path) -> None:
     django.setup()
     import polars as pl
 
-    from samraad.absence.loading import load_dataset, load_for_unit
+    from samraad.frames.loading import load_dataset, load_for_unit
     from samraad.stats import Structure, TableRequest, figures_table, unit_figures
 
     data = load_dataset()

@@ -41,7 +41,7 @@ def build_database(path: Path, employees: int, seed: int) -> None:
         "from samraad.cli import setup_django\n"
         "setup_django()\n"
         "from samraad.demo.world import DemoSettings, load_demo\n"
-        "from samraad.accounts.demo import create_demo_users\n"
+        "from samraad.demo.users import create_demo_users\n"
         # load_demo imports the files, replays the rules and records the conversations.
         f"load_demo(DemoSettings({employees}, 5, {seed}, dt.date.today()))\n"
         "create_demo_users(dt.date.today())\n"
@@ -55,7 +55,7 @@ def ensure_users(path: Path) -> None:
         "import datetime as dt\n"
         "from samraad.cli import setup_django\n"
         "setup_django()\n"
-        "from samraad.accounts.demo import create_demo_users\n"
+        "from samraad.demo.users import create_demo_users\n"
         "create_demo_users(dt.date.today())\n"
     )
     env = {**os.environ, "SAMRAAD_DB": str(path)}

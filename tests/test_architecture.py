@@ -1,29 +1,33 @@
-"""Imports point inward: the pure parts know nothing of Django, the database or the apps.
+"""Imports point one way (docs/architecture.md).
 
-The statistics core, the rule engine, the generator and the import's reading and
-validation run without Django, so they are testable and reusable on plain frames.
+- The pure parts know nothing of Django, the database or the apps: the statistics
+  core, the rule engine, the generator, the import's reading and validation, the
+  vocabularies and the small-group rule run on plain data.
+- Nothing outside the statistics core imports its internals.
+- No two packages import each other, directly or round a longer loop.
 """
 
 from __future__ import annotations
 
 import ast
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "samraad"
+CORE = ("samraad.stats",)
 
 # module files (globs under src/samraad) → the samraad packages they may import
 PURE = {
-    "stats/*.py": ("samraad.stats",),
-    "synth/*.py": ("samraad.synth", "samraad.stats"),
-    "rules/engine.py": ("samraad.rules", "samraad.stats"),
-    "rules/ruleset.py": ("samraad.rules", "samraad.stats"),
-    "rules/kinds.py": ("samraad.rules", "samraad.stats"),
-    "rules/world.py": ("samraad.rules", "samraad.stats"),
-    "rules/compliance.py": ("samraad.rules", "samraad.stats"),
+    "stats/*.py": CORE,
+    "synth/*.py": ("samraad.synth", *CORE),
+    "rules/*.py": ("samraad.rules", *CORE),
+    "followup/compliance.py": CORE,
+    "vocabulary.py": CORE,
+    "disclosure.py": CORE,
     **{
-        f"interchange/{name}.py": ("samraad.interchange",)
+        f"interchange/{name}.py": ("samraad.interchange", "samraad.vocabulary")
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")
     },
 }
@@ -37,7 +41,18 @@ def imported_modules(path: Path) -> set[str]:
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
+            if node.module == "samraad":  # from samraad import clock
+                names |= {f"samraad.{alias.name}" for alias in node.names}
     return names
+
+
+def package_of(module: str) -> str:
+    """samraad.followup.inbox → followup; samraad.clock → clock."""
+    return module.split(".")[1]
+
+
+def source_files() -> list[Path]:
+    return [p for p in SRC.rglob("*.py") if "migrations" not in p.parts]
 
 
 @pytest.mark.parametrize("pattern", sorted(PURE))
@@ -59,3 +74,47 @@ def test_nothing_outside_the_core_imports_its_internals() -> None:
             continue
         inside = sorted(n for n in imported_modules(path) if n.startswith("samraad.stats."))
         assert inside == [], f"{path.name} imports {inside}; import from samraad.stats"
+
+
+def package_imports() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = defaultdict(set)
+    for path in source_files():
+        relative = path.relative_to(SRC)
+        package = relative.parts[0] if len(relative.parts) > 1 else relative.stem
+        for name in imported_modules(path):
+            if name.startswith("samraad.") and package_of(name) != package:
+                edges[package].add(package_of(name))
+    return edges
+
+
+def find_loop(edges: dict[str, set[str]]) -> list[str] | None:
+    """A cycle in the graph, as a path that returns to its start, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (loop := visit(nxt)):
+                return loop
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(edges):
+        if node not in state and (loop := visit(node)):
+            return loop
+    return None
+
+
+def test_no_two_packages_import_each_other_even_round_a_loop() -> None:
+    loop = find_loop(package_imports())
+    assert loop is None, " → ".join(loop or [])
+
+
+def test_the_loop_finder_finds_a_loop() -> None:
+    assert find_loop({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_loop({"a": {"b"}, "b": {"c"}, "c": set()}) is None

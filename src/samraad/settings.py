@@ -71,14 +71,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.admin",
+    # The order is the navigation's (each app declares its links on its AppConfig).
     "samraad.org",
     "samraad.people",
     "samraad.absence",
-    "samraad.demo",
-    "samraad.accounts",
+    "samraad.followup",
     "samraad.audit",
+    "samraad.interchange",
+    "samraad.accounts",
     "samraad.web",
-    "samraad.rules",
+    "samraad.demo",
 ]
 
 MIDDLEWARE = [
@@ -130,7 +132,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "samraad.accounts.backends.DemoPasswordValidator"},
 ]
 LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "org:overview"
+LOGIN_REDIRECT_URL = "absence:overview"
 LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_AGE = env_int("SAMRAAD_SESSION_SECONDS", 8 * 3600)
 SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)

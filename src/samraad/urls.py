@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("samraad.accounts.urls")),
     path("", include("samraad.audit.urls")),
     path("", include("samraad.absence.urls")),
+    path("", include("samraad.followup.urls")),
+    path("", include("samraad.interchange.urls")),
     path("api/", include("samraad.api.urls")),
-    path("", include("samraad.org.urls")),
 ]

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from samraad.cli import main
+from samraad.followup.models import Alert
+from samraad.followup.status import with_closed_on
 from samraad.people.models import Employee
-from samraad.rules.models import Alert
-from samraad.rules.status import with_closed_on
 
 
 @pytest.mark.django_db(transaction=True)

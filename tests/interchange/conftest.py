@@ -41,7 +41,7 @@ TABLES = [
     "people_employee",
     "people_employment",
     "absence_absence",
-    "absence_conversation",
+    "followup_conversation",
 ]
 
 

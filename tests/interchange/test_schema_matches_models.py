@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 
 from samraad.absence import models as absence
+from samraad.followup import models as followup
 from samraad.interchange import schema
 from samraad.interchange.database import MODELS
 from samraad.org.models import Manager
@@ -17,7 +18,7 @@ def values(choices: list[tuple[str, str]]) -> tuple[str, ...]:
 
 def test_choices_match_the_models() -> None:
     assert schema.CAUSES.values == values(absence.CAUSES)
-    assert schema.CONVERSATION_KINDS.values == values(absence.CONVERSATION_KINDS)
+    assert schema.CONVERSATION_KINDS.values == values(followup.CONVERSATION_KINDS)
     assert schema.END_REASONS.values == values(people.END_REASONS)
     assert schema.GENDERS.values == values(people.GENDERS)
     language = Manager._meta.get_field("language")

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from django.core import mail
 
-from samraad.absence.models import Conversation
 from samraad.cli import main
-from samraad.rules.models import Alert
+from samraad.followup.models import Alert, Conversation
 from tests.rules.db import load_example, manager
 from tests.rules.test_spec_example import FIELDS, expected_alerts
 

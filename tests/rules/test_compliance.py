@@ -7,10 +7,9 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from samraad.absence.models import Conversation
-from samraad.rules.compliance import ALERT_COLUMNS, follow_up
-from samraad.rules.models import Alert
-from samraad.rules.status import load_follow_up
+from samraad.followup.compliance import ALERT_COLUMNS, follow_up
+from samraad.followup.models import Alert, Conversation
+from samraad.followup.status import load_follow_up
 from samraad.stats import Structure
 from tests.rules.db import load_example
 from tests.stats.small_worlds import dataset

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from samraad.rules.daily import run_daily
-from samraad.rules.models import Alert, OutboxMail
+from samraad.followup.daily import run_daily
+from samraad.followup.models import Alert, OutboxMail
 from tests.rules.db import load_example, manager
 from tests.rules.smtp import free_port, mailers, smtp_server
 

@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
-from samraad.absence.models import Conversation
+from samraad.followup.models import Alert, Conversation
+from samraad.followup.status import Status, status, with_closed_on
 from samraad.people.models import Employee
-from samraad.rules.models import Alert
-from samraad.rules.status import Status, status, with_closed_on
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from samraad.absence.loading import load_dataset
+from samraad.followup.models import Alert, OutboxMail
+from samraad.followup.store import store_alerts
+from samraad.frames.loading import load_dataset
 from samraad.rules import RuleHistory, replay
 from samraad.rules.engine import ALERT_SCHEMA
-from samraad.rules.models import Alert, OutboxMail
-from samraad.rules.store import store_alerts
 from tests.rules.db import load_example, manager
 
 pytestmark = pytest.mark.django_db

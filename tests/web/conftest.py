@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 from pytest_django.fixtures import Settings as SettingsWrapper
 
-from samraad.absence import cache
+from samraad.frames import cache
 from tests.web.world import TODAY, World, build_world
 
 

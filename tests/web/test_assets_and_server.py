@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
-from samraad.rules.models import Alert
+from samraad.followup.models import Alert
 from tests.web.world import World
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "samraad"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from samraad.accounts.demo import create_demo_users
+from samraad.demo.users import create_demo_users
 from samraad.org.models import Manager
 from tests.web.world import TODAY, World
 

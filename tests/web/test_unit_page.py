@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.test import Client
 
-from samraad.absence.loading import load_dataset
+from samraad.frames.loading import load_dataset
 from samraad.stats import unit_figures
 from tests.web.world import TODAY, World
 
@@ -73,14 +73,15 @@ def test_danish_whatever_the_browser_asks_for(client: Client, world: World) -> N
     assert "Sidste 12 måneder" in text
 
 
-def test_follow_up_of_every_unit_equals_the_rules_apps_count(world: World) -> None:
-    from samraad.absence.service import _alert_frame, follow_up_by_unit
-    from samraad.rules.status import load_follow_up
+def test_the_pages_follow_up_equals_the_commands(world: World) -> None:
+    """Counted once (followup.compliance); the page's table and `samraad stats` agree."""
+    from samraad.absence.periods import PagePeriods
+    from samraad.absence.service import follow_up_table
+    from samraad.followup.status import load_follow_up
     from samraad.stats import Structure
 
-    start, end = dt.date(2025, 6, 16), dt.date(2026, 6, 15)
-    units = load_dataset().unit_rows
-    table = follow_up_by_unit(_alert_frame((start, end)), units, TODAY, Structure.HISTORIC)
+    start, end = PagePeriods(TODAY).last_12_months
+    table = follow_up_table(TODAY, Structure.HISTORIC)
     for unit in ["KK", "BUF", "DAG", "SOL", "SOE", "KFF", "BIB"]:
         theirs = load_follow_up(unit, start, end, TODAY).to_json()
         mine = table.get(unit)

@@ -18,9 +18,9 @@ from django.contrib.auth.models import User
 
 from samraad.absence.models import Absence
 from samraad.accounts.models import Role, RoleAssignment
+from samraad.followup.models import Alert
 from samraad.org.models import Manager, Target, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment
-from samraad.rules.models import Alert
 
 TODAY = dt.date(2026, 6, 15)
 PASSWORD = "correct horse battery staple"

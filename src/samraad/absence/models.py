@@ -1,21 +1,15 @@
-"""Absence records and the conversations held about them (spec/data-format.md)."""
+"""Absence records (spec/data-format.md)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
 
+from samraad.labels import model_choices
 from samraad.people.models import Employee
-from samraad.stats import dataset as stats_dataset
+from samraad.vocabulary import CAUSE
 
-CAUSES = [(cause, cause) for cause in stats_dataset.CAUSES]
-CONVERSATION_KINDS = [
-    ("absence_conversation", "absence_conversation"),
-    ("retention_conversation", "retention_conversation"),
-    ("retention_plan", "retention_plan"),
-    ("chronic_illness_agreement", "chronic_illness_agreement"),
-    ("other", "other"),
-]
+CAUSES = model_choices(CAUSE)
 
 
 class Absence(models.Model):
@@ -50,28 +44,3 @@ class Absence(models.Model):
 
     def __str__(self) -> str:
         return self.absence_id
-
-
-class Conversation(models.Model):
-    """A conversation held with an employee about absence; its note never holds health details."""
-
-    conversation_id = models.CharField(primary_key=True, max_length=64)
-    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="conversations")
-    held_on = models.DateField()
-    kind = models.CharField(max_length=32, choices=CONVERSATION_KINDS)
-    # What the self-service form records besides; an import leaves them at their defaults.
-    companion = models.BooleanField(default=False, db_default=False)  # a bisidder took part
-    follow_up_on = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True, default="", db_default="")  # what was agreed, no health
-
-    class Meta:
-        ordering = ["employee_id", "held_on"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[k for k, _ in CONVERSATION_KINDS]),
-                name="conversation_kind",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.conversation_id

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from samraad.absence import cache, labels
-from samraad.absence.models import Absence, Conversation
+from samraad.absence.models import Absence
+from samraad.followup.models import Conversation
+from samraad.labels import label
+from samraad.org.tree import tree_on
 from samraad.people.models import Employment
 from samraad.stats import work_calendar
+from samraad.vocabulary import CAUSE, CONVERSATION_KIND
 
 WIDTH, LEFT, RIGHT, ROW = 720, 8, 8, 22
 
@@ -84,7 +87,7 @@ def person_timeline(employee_id: str, today: dt.date) -> PersonTimeline:
         lines.append(
             AbsenceLine(
                 r.cause,
-                labels.cause(r.cause),
+                label(CAUSE, r.cause),
                 r.start_date,
                 r.end_date,
                 float(r.degree),
@@ -94,7 +97,7 @@ def person_timeline(employee_id: str, today: dt.date) -> PersonTimeline:
                 r.cause == "own_sickness",
             )
         )
-    tree = cache.org_tree(today)
+    tree = tree_on(today)
     jobs = [
         JobLine(tree.name(e.unit_id), e.job_group, float(e.weekly_hours), e.start_date, e.end_date)
         for e in Employment.objects.filter(employee_id=employee_id).order_by("-start_date")
@@ -123,7 +126,7 @@ def _conversations(employee_id: str) -> list[ConversationLine]:
     held = Conversation.objects.filter(employee_id=employee_id).order_by("-held_on")[:50]
     return [
         ConversationLine(
-            c.held_on, labels.conversation_kind(c.kind), c.note, c.companion, c.follow_up_on
+            c.held_on, label(CONVERSATION_KIND, c.kind), c.note, c.companion, c.follow_up_on
         )
         for c in held
     ]

@@ -1,7 +1,7 @@
 """The pages' and the API's data: the pure dashboard over the cached Dataset.
 
 Every unit's figures for a day and structure are computed in one call of the core and
-kept (absence/cache.py); a page then only looks its unit up. Views and the API call
+kept (frames/cache.py); a page then only looks its unit up. Views and the API call
 these functions after accounts.permissions has allowed the request.
 """
 
@@ -14,8 +14,6 @@ import polars as pl
 from django.db import connection
 
 from samraad import disclosure
-from samraad.absence import cache
-from samraad.absence.alerts import alert_counts
 from samraad.absence.dashboard import (
     Cell,
     PersonFigures,
@@ -27,10 +25,13 @@ from samraad.absence.dashboard import (
 )
 from samraad.absence.periods import PagePeriods, Period, year_before
 from samraad.accounts.permissions import Scope
-from samraad.rules.compliance import ALERT_COLUMNS
-from samraad.rules.models import Alert
-from samraad.rules.status import with_closed_on
-from samraad.stats import Structure, UnitFigures, closure, day_number, empty_figures, figures_by_key
+from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
+from samraad.followup.inbox import alert_counts
+from samraad.followup.models import Alert
+from samraad.followup.status import with_closed_on
+from samraad.frames import cache
+from samraad.org.tree import tree_on
+from samraad.stats import Structure, UnitFigures, empty_figures, figures_by_key, rounded
 
 
 def job_groups() -> pl.DataFrame:
@@ -55,7 +56,7 @@ def tables(today: dt.date, structure: Structure) -> Tables:
 
 def warm(today: dt.date) -> None:
     """Compute what the pages need before the first user asks (serve starts this)."""
-    cache.org_tree(today)
+    tree_on(today)
     for structure in Structure:
         tables(today, structure)
     follow_up_table(today, Structure.HISTORIC)
@@ -65,7 +66,7 @@ def statistics(
     unit: str, today: dt.date, structure: Structure, suppress_small: bool
 ) -> UnitStatistics:
     def compute() -> UnitStatistics:
-        children = cache.org_tree(today).children_of(unit)
+        children = tree_on(today).children_of(unit)
         return unit_statistics(tables(today, structure), unit, children, suppress_small)
 
     return cache.remember(("statistics", unit, today, structure, suppress_small), compute)
@@ -118,7 +119,7 @@ class EmployeeRow:
 def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
     """Everyone employed below the unit (today's tree) in the last 12 months, with
     their own-sickness days and spells in that window; the most days first."""
-    tree = cache.org_tree(today)
+    tree = tree_on(today)
     below = list(tree.below(unit))
     start = year_before(today) + dt.timedelta(days=1)
 
@@ -182,6 +183,20 @@ class FollowUpCell:
     compliance: float | None  # percent closed by their due date
     suppressed: bool
 
+    @classmethod
+    def of(cls, found: FollowUp) -> FollowUpCell:
+        share = found.compliance
+        compliance = None if share is None else rounded(100 * share, 1)
+        return cls(
+            found.raised,
+            found.closed_on_time,
+            found.closed_late,
+            found.open,
+            found.overdue,
+            compliance,
+            False,
+        )
+
 
 NO_FOLLOW_UP = FollowUpCell(0, 0, 0, 0, 0, None, False)
 
@@ -193,50 +208,13 @@ def _alert_frame(period: Period) -> pl.DataFrame:
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 
-def follow_up_by_unit(
-    alerts: pl.DataFrame, unit_rows: pl.DataFrame, today: dt.date, structure: Structure
-) -> dict[str, FollowUpCell]:
-    """Every unit's follow-up at once, counted as rules.compliance.follow_up counts one
-    unit's (a test holds the two equal): an alert belongs to the units above the unit
-    it was raised in, on the day it was raised."""
-    tree = closure(unit_rows, structure, day_number(today))
-    day = pl.col("raised_on").cast(pl.Int64)
-    closed = pl.col("closed_on").is_not_null() & (pl.col("closed_on") <= today)
-    on_time = closed & (pl.col("closed_on") <= pl.col("due_by"))
-    counted = (
-        alerts.with_row_index("alert")
-        .join(tree, left_on="unit_id", right_on="unit")
-        .filter((day >= pl.col("first")) & (day <= pl.col("last")))
-        .unique(["alert", "ancestor"])
-        .group_by("ancestor")
-        .agg(
-            pl.len().alias("raised"),
-            on_time.sum().alias("on_time"),
-            (closed & ~on_time).sum().alias("late"),
-            (~closed & (pl.col("due_by") >= today)).sum().alias("open"),
-            (~closed & (pl.col("due_by") < today)).sum().alias("overdue"),
-        )
-    )
-    return {
-        row["ancestor"]: FollowUpCell(
-            row["raised"],
-            row["on_time"],
-            row["late"],
-            row["open"],
-            row["overdue"],
-            round(100 * row["on_time"] / row["raised"], 1),
-            False,
-        )
-        for row in counted.iter_rows(named=True)
-    }
-
-
 def follow_up_table(today: dt.date, structure: Structure) -> dict[str, FollowUpCell]:
     period = PagePeriods(today).last_12_months
 
     def compute() -> dict[str, FollowUpCell]:
         units = cache.dataset().unit_rows
-        return follow_up_by_unit(_alert_frame(period), units, today, structure)
+        counted = follow_up_by_unit(_alert_frame(period), units, *period, today, structure, today)
+        return {unit: FollowUpCell.of(found) for unit, found in counted.items()}
 
     return cache.remember(("follow_up", today, structure), compute, ("data", "follow_up"))
 

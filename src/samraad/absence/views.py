@@ -17,25 +17,24 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from samraad.absence import cache, service
-from samraad.absence.alerts import PENDING, AlertRow, alerts_for_scope, alerts_of_person
+from samraad.absence import service
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
 from samraad.absence.periods import PagePeriods
 from samraad.absence.person import PersonTimeline, person_timeline
-from samraad.accounts.models import Role
 from samraad.accounts.permissions import (
     UnitGrant,
     require_person,
     require_person_level_unit,
-    require_role,
     require_unit,
 )
 from samraad.audit.log import record
 from samraad.audit.models import Action
+from samraad.clock import today
+from samraad.followup.inbox import AlertRow, alerts_of_person
+from samraad.frames import cache
 from samraad.org.models import Target
 from samraad.stats import Structure
-from samraad.web.clock import today
 
 
 @dataclass(frozen=True)
@@ -247,27 +246,3 @@ def person(request: HttpRequest, employee_id: str) -> HttpResponse:
 class PersonPage:
     timeline: PersonTimeline
     alerts: list[AlertRow]
-
-
-# The inbox shows this many alerts, overdue first; the API gives them all.
-INBOX_ROWS = 200
-
-
-@dataclass(frozen=True)
-class AlertsPage:
-    rows: list[AlertRow]
-    status: str
-    total: int
-
-
-@login_required
-def alerts(request: HttpRequest) -> HttpResponse:
-    day = today()
-    scope = require_role(request.user, day, Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR)
-    status = request.GET.get("status", PENDING)
-    wanted = None if status == "all" else status
-    if wanted not in (None, PENDING, "open", "overdue", "closed"):
-        wanted, status = PENDING, PENDING
-    rows, total = alerts_for_scope(scope, day, wanted, INBOX_ROWS)
-    record(request, scope, "absence:alerts", subjects=[r.employee_id for r in rows])
-    return render(request, "absence/alerts.html", {"page": AlertsPage(rows, status, total)})

@@ -1,7 +1,16 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from samraad.accounts.navigation import NavEntry
 
 
 class AccountsConfig(AppConfig):
     name = "samraad.accounts"
     label = "accounts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def navigation(self) -> list[NavEntry]:
+        return [
+            NavEntry(_("Users"), "admin:index", "admin", lambda s: s.administrator),
+            NavEntry(_("API token"), "accounts:token", "token", lambda s: True),
+        ]

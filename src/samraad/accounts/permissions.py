@@ -24,10 +24,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from samraad.absence.cache import org_tree
 from samraad.accounts.models import PERSON_LEVEL_ROLES, Role, RoleAssignment
 from samraad.org.models import Manager
-from samraad.org.tree import OrgTree
+from samraad.org.tree import OrgTree, tree_on
 from samraad.people.models import Employment
 
 # Spec statistics.md, "Small groups": an aggregate shown without person-level access
@@ -149,7 +148,7 @@ def top_units(scope: Scope, tree: OrgTree) -> list[str]:
 
 
 def can_see_unit(user: User, unit_id: str, today: dt.date) -> bool:
-    return unit_access(scope_for(user, today), unit_id, org_tree(today)) is not None
+    return unit_access(scope_for(user, today), unit_id, tree_on(today)) is not None
 
 
 @dataclass(frozen=True)
@@ -169,7 +168,7 @@ class UnitGrant:
 
 
 def require_unit(user: User, unit_id: str, today: dt.date) -> UnitGrant:
-    tree = org_tree(today)
+    tree = tree_on(today)
     if unit_id not in tree.units:
         raise Http404("no such unit")
     scope = scope_for(user, today)
@@ -199,7 +198,7 @@ def can_see_person(user: User, employee_id: str, today: dt.date) -> bool:
     scope = scope_for(user, today)
     if not scope.person_level:
         return False
-    tree = org_tree(today)
+    tree = tree_on(today)
     return any(
         unit_access(scope, unit, tree) is Access.PERSON for unit in person_units(employee_id, today)
     )

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET
 
 from samraad import disclosure
 from samraad.absence import service
-from samraad.absence.alerts import alerts_for_scope
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     require_person_level_unit,
@@ -22,8 +21,9 @@ from samraad.api.auth import BadRequest, api_view
 from samraad.api.openapi import document
 from samraad.audit.log import record
 from samraad.audit.models import Action
+from samraad.clock import today
+from samraad.followup.inbox import alerts_for_scope
 from samraad.stats import Structure, UnitFigures
-from samraad.web.clock import today
 
 MAX_DAYS = 366 * 10
 

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from samraad.accounts.navigation import NavEntry
 
 
 class AuditConfig(AppConfig):
     name = "samraad.audit"
     label = "audit"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def navigation(self) -> list[NavEntry]:
+        return [NavEntry(_("Audit log"), "audit:search", "audit", lambda s: s.central_hr)]

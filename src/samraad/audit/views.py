@@ -16,7 +16,7 @@ from samraad.accounts.models import Role
 from samraad.accounts.permissions import require_role
 from samraad.audit.log import record
 from samraad.audit.models import AuditEntry
-from samraad.web.clock import today
+from samraad.clock import today
 
 PAGE_SIZE = 200
 

@@ -45,8 +45,8 @@ def rule_history(paths: list[Path] | None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samraad.absence.loading import load_dataset
     from samraad.cli import UsageError
+    from samraad.frames.loading import load_dataset
     from samraad.rules import alerts_between
 
     if args.start > args.end:

@@ -36,8 +36,8 @@ def add_parser(sub: Any) -> None:
 
 def run_add(args: argparse.Namespace) -> int:
     from samraad.cli import UsageError
+    from samraad.followup.recording import record_conversation
     from samraad.people.models import Employee
-    from samraad.rules.conversations import record_conversation
 
     if not Employee.objects.filter(employee_id=args.employee).exists():
         raise UsageError(f"unknown employee: {args.employee}")

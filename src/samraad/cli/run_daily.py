@@ -7,7 +7,6 @@ each mail is claimed before it is sent (docs/rules.md).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
 from samraad.cli.alerts import add_rules_option, rule_history
@@ -24,9 +23,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samraad.rules.daily import run_daily
+    from samraad import clock
+    from samraad.followup.daily import run_daily
 
-    today = args.today or dt.date.today()
+    today = args.today or clock.today()
     report = run_daily(today, rule_history(args.rules))
     print(report.render())
     return 0 if report.sent.failed == 0 else 1

@@ -57,11 +57,11 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samraad.absence.loading import load_for_unit
     from samraad.cli import UsageError
+    from samraad.clock import today
+    from samraad.followup.status import load_follow_up
+    from samraad.frames.loading import load_for_unit
     from samraad.org.models import Unit
-    from samraad.rules.status import load_follow_up
-    from samraad.web.clock import today
 
     if args.start > args.end:
         raise UsageError(f"--from {args.start} is after --to {args.end}")

@@ -15,14 +15,14 @@ import polars as pl
 from django.apps import apps
 from django.db import connection, transaction
 
-from samraad.absence.loading import load_dataset
 from samraad.demo.models import DemoRun
+from samraad.followup.models import Alert
+from samraad.followup.store import store_alerts
+from samraad.frames.loading import load_dataset
 from samraad.interchange.store import ImportSummary, import_folder
 from samraad.people.models import Employee
 from samraad.rules.engine import replay
-from samraad.rules.models import Alert
 from samraad.rules.ruleset import RuleHistory
-from samraad.rules.store import store_alerts
 from samraad.stats import (
     Dataset,
     Structure,
@@ -35,7 +35,7 @@ from samraad.stats import (
 from samraad.synth import generate_frames, write_folder
 
 # The apps whose rows the demo may replace (the audit log stays: it is append-only).
-DEMO_APPS = ("rules", "accounts", "absence", "people", "org", "demo")
+DEMO_APPS = ("followup", "accounts", "absence", "people", "org", "demo")
 
 
 class RealDataPresent(Exception):

@@ -15,7 +15,8 @@ from typing import Any, Protocol
 import polars as pl
 from django.db import connection, models
 
-from samraad.absence.models import Absence, Conversation
+from samraad.absence.models import Absence
+from samraad.followup.models import Conversation
 from samraad.interchange.schema import TABLES, Date, Table
 from samraad.org.models import Manager, Target, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment

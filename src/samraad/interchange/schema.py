@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from samraad.vocabulary import CAUSE, CONVERSATION_KIND, END_REASON
+
 # Identifier columns in the database are CharField(max_length=64).
 ID_LENGTH = 64
 
@@ -107,19 +109,9 @@ class Table:
 
 
 GENDERS = Choice(("F", "M"))
-END_REASONS = Choice(("resignation", "dismissal", "retirement", "transfer", "other"))
-CAUSES = Choice(
-    ("own_sickness", "child_sickness", "work_injury", "pregnancy_related", "maternity", "other")
-)
-CONVERSATION_KINDS = Choice(
-    (
-        "absence_conversation",
-        "retention_conversation",
-        "retention_plan",
-        "chronic_illness_agreement",
-        "other",
-    )
-)
+END_REASONS = Choice(END_REASON.codes)
+CAUSES = Choice(CAUSE.codes)
+CONVERSATION_KINDS = Choice(CONVERSATION_KIND.codes)
 LANGUAGES = Choice(("da", "en"))
 
 EMPLOYEE_REF = Column("employee_id", required=True, refers_to="employees", pseudonymous=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from samraad.frames import cache
 from samraad.org.models import UnitPeriod
 from samraad.stats import END, day_number, rows_as_of
 
@@ -89,3 +90,8 @@ class OrgTree:
 
     def depth(self, unit_id: str) -> int:
         return len(self.path(unit_id)) - 1
+
+
+def tree_on(day: dt.date) -> OrgTree:
+    """The tree of `day`, built once per process and version of the data."""
+    return cache.remember(("tree", day), lambda: OrgTree.build(UnitPeriod.objects.all(), day))

@@ -1,7 +1,40 @@
+import polars as pl
 from django.apps import AppConfig
+
+from samraad.frames.sources import Day, FrameSource, Watch
+from samraad.stats import EMPLOYMENT_COLUMNS
 
 
 class PeopleConfig(AppConfig):
     name = "samraad.people"
     label = "people"
     verbose_name = "Employees"
+
+    def frame_sources(self) -> dict[str, FrameSource]:
+        columns = (
+            "employment_id",
+            "employee_id",
+            "unit_id",
+            "CAST(weekly_hours AS DOUBLE PRECISION)",
+            Day("start_date"),
+            Day("end_date"),
+        )
+        return {
+            "employments": FrameSource(
+                "people_employment", columns, EMPLOYMENT_COLUMNS, of_units="unit_id IN ({units})"
+            ),
+            "job_groups": FrameSource(
+                "people_employment",
+                ("employment_id", "job_group"),
+                {"employment_id": pl.String, "job_group": pl.String},
+            ),
+        }
+
+    def watched_tables(self) -> list[Watch]:
+        return [
+            Watch(
+                "data",
+                "people_employment",
+                ("COUNT(*)", "COUNT(end_date)", "MAX(start_date)"),
+            )
+        ]

@@ -5,16 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
+from samraad.labels import model_choices
 from samraad.org.models import Unit
+from samraad.vocabulary import END_REASON
 
 GENDERS = [("F", "F"), ("M", "M")]
-END_REASONS = [
-    ("resignation", "resignation"),
-    ("dismissal", "dismissal"),
-    ("retirement", "retirement"),
-    ("transfer", "transfer"),
-    ("other", "other"),
-]
+END_REASONS = model_choices(END_REASON)
 
 
 class Employee(models.Model):

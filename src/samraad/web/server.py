@@ -36,14 +36,17 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> N
 
 
 def _warm() -> None:
-    """Load the data and compute every unit's figures while the first user signs in."""
+    """Let every app that wants to (AppConfig.warm) load the data and compute what its
+    pages need while the first user signs in."""
+    from django.apps import apps
     from django.db import connection
 
-    from samraad.absence.service import warm
-    from samraad.web.clock import today
+    from samraad.clock import today
 
     try:
-        warm(today())
+        for config in apps.get_app_configs():
+            if hasattr(config, "warm"):
+                config.warm(today())
     except Exception:  # the pages compute on demand all the same
         logger.exception("warming the cache failed")
     finally:

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out; the import upload lives in web/upload.py."""
+"""Sign-in and sign-out."""
 
 from __future__ import annotations
 

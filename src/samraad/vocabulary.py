@@ -1,0 +1,142 @@
+"""Every code list of the product, written once with its English and Danish labels.
+
+Codes are what files, the database and the API carry; labels are what people read.
+Pure Python (the import's validation and the pure cores read the codes too); the web
+app turns a vocabulary into translated form choices with `samraad.labels`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from samraad.stats import CAUSES
+
+LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    en: str
+    da: str
+
+    def label(self, language: str) -> str:
+        return self.en if language == "en" else self.da
+
+
+class Vocabulary:
+    """An ordered list of terms; `label` falls back to the code for one outside the list
+    (units.csv allows kinds of its own, for instance)."""
+
+    def __init__(self, name: str, *terms: Term) -> None:
+        self.name = name
+        self.terms = terms
+        self._by_code = {t.code: t for t in terms}
+        if len(self._by_code) != len(terms):
+            raise ValueError(f"{name}: a code is listed twice")
+
+    def __iter__(self) -> Iterator[Term]:
+        return iter(self.terms)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(t.code for t in self.terms)
+
+    def label(self, code: str, language: str) -> str:
+        term = self._by_code.get(code)
+        return code if term is None else term.label(language)
+
+
+class Role(StrEnum):
+    MANAGER = "manager"
+    HR_PARTNER = "hr_partner"
+    CENTRAL_HR = "central_hr"
+    COMMITTEE = "committee"
+    ADMINISTRATOR = "administrator"
+
+
+ROLES = Vocabulary(
+    "role",
+    Term(Role.MANAGER, "Manager", "Leder"),
+    Term(Role.HR_PARTNER, "HR partner", "HR-partner"),
+    Term(Role.CENTRAL_HR, "Central HR", "Central HR"),
+    Term(Role.COMMITTEE, "Committee member", "MED-medlem"),
+    Term(Role.ADMINISTRATOR, "Administrator", "Administrator"),
+)
+
+_CAUSE_LABELS = {
+    "own_sickness": ("Own sickness", "Egen sygdom"),
+    "child_sickness": ("Child's sickness", "Barns sygdom"),
+    "work_injury": ("Work injury", "Arbejdsskade"),
+    "pregnancy_related": ("Pregnancy-related", "Graviditetsgener"),
+    "maternity": ("Maternity", "Barsel"),
+    "other": ("Other", "Andet"),
+}
+# The statistics core owns the cause codes (spec/data-format.md); here they get labels.
+CAUSE = Vocabulary("cause", *(Term(c, *_CAUSE_LABELS[c]) for c in CAUSES))
+
+
+class ConversationKind(StrEnum):
+    ABSENCE_CONVERSATION = "absence_conversation"
+    RETENTION_CONVERSATION = "retention_conversation"
+    RETENTION_PLAN = "retention_plan"
+    CHRONIC_ILLNESS_AGREEMENT = "chronic_illness_agreement"
+    OTHER = "other"
+
+
+CONVERSATION_KIND = Vocabulary(
+    "conversation kind",
+    Term(ConversationKind.ABSENCE_CONVERSATION, "Absence conversation", "Sygefraværssamtale"),
+    Term(ConversationKind.RETENTION_CONVERSATION, "Retention conversation", "Fastholdelsessamtale"),
+    Term(ConversationKind.RETENTION_PLAN, "Retention plan", "Fastholdelsesplan"),
+    Term(
+        ConversationKind.CHRONIC_ILLNESS_AGREEMENT,
+        "Chronic illness agreement (§ 56)",
+        "§ 56-aftale",
+    ),
+    Term(ConversationKind.OTHER, "Other", "Andet"),
+)
+
+ALERT_REASON = Vocabulary(
+    "alert reason",
+    Term("days", "Sick days", "Sygedage"),
+    Term("spells", "Spells", "Sygeforløb"),
+    Term("days+spells", "Sick days and spells", "Sygedage og sygeforløb"),
+    Term("spell_length", "Length of the spell", "Forløbets længde"),
+)
+
+ALERT_STATUS = Vocabulary(
+    "alert status",
+    Term("open", "Open", "Åben"),
+    Term("overdue", "Overdue", "Overskredet"),
+    Term("closed", "Closed", "Lukket"),
+)
+
+STRUCTURE = Vocabulary(
+    "structure",
+    Term("historic", "Historic structure", "Historisk struktur"),
+    Term("current", "Current structure", "Nuværende struktur"),
+)
+
+UNIT_KIND = Vocabulary(
+    "unit kind",
+    Term("municipality", "Municipality", "Kommune"),
+    Term("administration", "Administration", "Forvaltning"),
+    Term("centre", "Centre", "Center"),
+    Term("office", "Office", "Kontor"),
+    Term("unit", "Unit", "Enhed"),
+)
+
+END_REASON = Vocabulary(
+    "end reason",
+    Term("resignation", "Resignation", "Egen opsigelse"),
+    Term("dismissal", "Dismissal", "Afskedigelse"),
+    Term("retirement", "Retirement", "Pension"),
+    Term("transfer", "Transfer", "Overflytning"),
+    Term("other", "Other", "Andet"),
+)
