@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "samraad.people",
     "samraad.absence",
     "samraad.followup",
+    "samraad.committees",
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",

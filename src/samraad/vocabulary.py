@@ -140,3 +140,35 @@ END_REASON = Vocabulary(
     Term("transfer", "Transfer", "Overflytning"),
     Term("other", "Other", "Andet"),
 )
+
+# Committees (the MED system): levels, sides and the roles members hold.
+COMMITTEE_LEVEL = Vocabulary(
+    "committee level",
+    Term("central", "Central committee (CSO)", "Centralt samarbejdsorgan (CSO)"),
+    Term("main", "Main committee (HovedMED)", "HovedMED"),
+    Term("local", "Local committee (LokalMED)", "LokalMED"),
+    Term("working_group", "Working group", "Arbejdsgruppe"),
+)
+SIDE = Vocabulary(
+    "side",
+    Term("management", "Management side", "Ledelsessiden"),
+    Term("employee", "Employee side", "Medarbejdersiden"),
+)
+
+
+class CommitteeRole(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+    SECRETARY = "secretary"
+    GUEST = "guest"
+
+
+COMMITTEE_ROLE = Vocabulary(
+    "committee role",
+    Term(CommitteeRole.CHAIR, "Chair", "Formand"),
+    Term(CommitteeRole.VICE_CHAIR, "Vice-chair", "Næstformand"),
+    Term(CommitteeRole.MEMBER, "Member", "Medlem"),
+    Term(CommitteeRole.SECRETARY, "Secretary", "Sekretær"),
+    Term(CommitteeRole.GUEST, "Guest", "Gæst"),
+)

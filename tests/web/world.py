@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 
 from samraad.absence.models import Absence
 from samraad.accounts.models import Role, RoleAssignment
+from samraad.committees.models import Committee, Member
 from samraad.followup.models import Alert
 from samraad.org.models import Manager, Target, Unit, UnitPeriod
 from samraad.people.models import Employee, Employment
@@ -125,8 +126,8 @@ def build_world() -> World:
         bob=_user("bob", Role.MANAGER, employee="M-SOE"),
         hanna=_user("hanna", Role.HR_PARTNER, unit="BUF"),
         carl=_user("carl", Role.CENTRAL_HR),
-        mette=_user("mette", Role.COMMITTEE, unit="KK", committee="CSO"),
-        henrik=_user("henrik", Role.COMMITTEE, unit="BUF", committee="HovedMED BUF"),
+        mette=_member("mette", _committee("CSO", "central", "KK")),
+        henrik=_member("henrik", _committee("HMED-BUF", "main", "BUF")),
         ada=_user("ada", Role.ADMINISTRATOR),
     )
 
@@ -137,10 +138,24 @@ def _user(
     *,
     employee: str | None = None,
     unit: str | None = None,
-    committee: str = "",
 ) -> User:
     user = User.objects.create_user(name, f"{name}@kk.example", PASSWORD)
-    RoleAssignment.objects.create(
-        user=user, role=role, employee_id=employee, unit_id=unit, committee=committee
+    RoleAssignment.objects.create(user=user, role=role, employee_id=employee, unit_id=unit)
+    return user
+
+
+def _committee(code: str, level: str, unit: str) -> Committee:
+    return Committee.objects.create(code=code, name=code, level=level, unit_id=unit)
+
+
+def _member(name: str, committee: Committee) -> User:
+    """A committee member with a login: a seat, no role assignment."""
+    user = User.objects.create_user(name, f"{name}@kk.example", PASSWORD)
+    Member.objects.create(
+        committee=committee,
+        name=name.title(),
+        user=user,
+        side="employee",
+        valid_from=dt.date(2020, 1, 1),
     )
     return user

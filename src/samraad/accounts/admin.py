@@ -7,7 +7,7 @@ from samraad.accounts.models import ApiToken, RoleAssignment
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "unit", "employee", "committee"]
+    list_display = ["user", "role", "unit", "employee"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__unit_id", "employee__employee_id"]
     raw_id_fields = ["unit", "employee"]

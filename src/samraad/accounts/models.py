@@ -12,17 +12,11 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext_lazy as _
 
+from samraad.vocabulary import Role
 
-class Role(models.TextChoices):
-    MANAGER = "manager", _("Manager")
-    HR_PARTNER = "hr_partner", _("HR partner")
-    CENTRAL_HR = "central_hr", _("Central HR")
-    COMMITTEE = "committee", _("Committee member")
-    ADMINISTRATOR = "administrator", _("Administrator")
-
-
+# Roles given by an assignment here; the committee role comes from committee seats.
+ASSIGNED_ROLES = (Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR, Role.ADMINISTRATOR)
 # Roles that may see named persons, their absence records, alerts and conversations.
 PERSON_LEVEL_ROLES = frozenset({Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR})
 
@@ -33,35 +27,34 @@ class RoleAssignment(models.Model):
     - manager: `employee` is the manager's own employee key; their units are those
       org.Manager gives that person on the day asked, and everything below them.
     - HR partner: `unit` is an administration (one row per administration).
-    - committee member: `unit` is the committee's scope (the root for CSO, an
-      administration for its HovedMED); `committee` names the committee.
+    - committee member: not assigned here; a seat on a committee (committees.Member)
+      gives the committee's scope.
     - central HR, administrator: the whole municipality; no unit.
     """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_assignments"
     )
-    role = models.CharField(max_length=16, choices=Role.choices)
+    role = models.CharField(max_length=16, choices=[(r.value, r.value) for r in ASSIGNED_ROLES])
     employee = models.ForeignKey(
         "people.Employee", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     unit = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    committee = models.CharField(max_length=100, blank=True, default="")
 
     class Meta:
         ordering = ["user_id", "role", "unit_id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(role__in=[r.value for r in Role]), name="role_assignment_role"
+                condition=Q(role__in=[r.value for r in ASSIGNED_ROLES]), name="role_assignment_role"
             ),
             models.CheckConstraint(
                 condition=~Q(role="manager") | Q(employee__isnull=False),
                 name="role_assignment_manager_has_employee",
             ),
             models.CheckConstraint(
-                condition=~Q(role__in=["hr_partner", "committee"]) | Q(unit__isnull=False),
+                condition=~Q(role="hr_partner") | Q(unit__isnull=False),
                 name="role_assignment_scope_has_unit",
             ),
         ]

@@ -3,9 +3,13 @@
 - Central HR sees everything, persons included.
 - A manager sees the units org.Manager gives them on the day, and everything below.
 - An HR partner sees their administrations and everything below.
-- A committee member sees aggregates only, for the committee's scope; every cell
-  covers at least MIN_CELL employees (spec/statistics.md, "Small groups").
+- A committee member sees aggregates only, for the scope of the committees they have a
+  seat on (committees.Member, read through the seat sources the committees app
+  registers); every cell covers at least MIN_CELL employees (samraad.disclosure). What
+  they may do in the committee's own work follows the seat's role (chair, secretary …).
 - An administrator manages users, imports and rule sets, and sees no statistics.
+
+Two kinds of scope, then: units (managers, HR) and committees (members, secretaries).
 
 Units are matched in the tree as it is on the day asked (the current structure), so a
 unit that moved is seen by the people of the administration it belongs to now.
@@ -16,6 +20,7 @@ and persons outside the scope both answer 404, so a guessed key reveals nothing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -24,14 +29,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
-from samraad.accounts.models import PERSON_LEVEL_ROLES, Role, RoleAssignment
+from samraad.accounts.models import PERSON_LEVEL_ROLES, RoleAssignment
 from samraad.org.models import Manager
 from samraad.org.tree import OrgTree, tree_on
 from samraad.people.models import Employment
+from samraad.vocabulary import CommitteeRole, Role
 
-# Spec statistics.md, "Small groups": an aggregate shown without person-level access
-# covers at least this many employees.
-MIN_CELL = 5
 # How far back a person's employment in the scope keeps them visible: the pages look
 # at the last 12 months.
 PERSON_WINDOW_DAYS = 365
@@ -45,6 +48,26 @@ class Access(StrEnum):
 
 
 @dataclass(frozen=True)
+class Seat:
+    """A seat on a committee on the day: its side and role, and the units it covers."""
+
+    committee: str
+    side: str
+    role: CommitteeRole | str
+    units: frozenset[str]
+
+
+SeatSource = Callable[[int, dt.date], Iterable[Seat]]
+_seat_sources: list[SeatSource] = []
+
+
+def register_seat_source(source: SeatSource) -> None:
+    """An app that gives committee seats (committees) registers how to read them."""
+    if source not in _seat_sources:
+        _seat_sources.append(source)
+
+
+@dataclass(frozen=True)
 class Scope:
     """What one user may see on one day."""
 
@@ -53,7 +76,14 @@ class Scope:
     everything: bool
     person_roots: frozenset[str]
     aggregate_roots: frozenset[str]
-    committees: tuple[str, ...]
+    seats: tuple[Seat, ...] = ()
+
+    @property
+    def committees(self) -> tuple[str, ...]:
+        return tuple(sorted({s.committee for s in self.seats}))
+
+    def seat(self, committee: str) -> Seat | None:
+        return next((s for s in self.seats if s.committee == committee), None)
 
     @property
     def person_level(self) -> bool:
@@ -79,7 +109,7 @@ class Scope:
         return ",".join(sorted(self.roles))
 
 
-NOBODY = Scope(None, frozenset(), False, frozenset(), frozenset(), ())
+NOBODY = Scope(None, frozenset(), False, frozenset(), frozenset())
 
 
 def _managed_units(employee_id: str, today: dt.date) -> set[str]:
@@ -102,26 +132,30 @@ def scope_for(user: User, today: dt.date) -> Scope:
 def _read_scope(user_id: int, today: dt.date) -> Scope:
     roles: set[Role] = set()
     person: set[str] = set()
-    aggregate: set[str] = set()
-    committees: list[str] = []
     for assignment in RoleAssignment.objects.filter(user_id=user_id):
         role = Role(assignment.role)
         roles.add(role)
-        if role is Role.MANAGER and assignment.employee_id:
-            person |= _managed_units(assignment.employee_id, today)
-        elif role is Role.HR_PARTNER and assignment.unit_id:
-            person.add(assignment.unit_id)
-        elif role is Role.COMMITTEE and assignment.unit_id:
-            aggregate.add(assignment.unit_id)
-            committees.append(assignment.committee or assignment.unit_id)
+        person |= _person_roots(assignment, today)
+    seats = tuple(seat for source in _seat_sources for seat in source(user_id, today))
+    if seats:
+        roles.add(Role.COMMITTEE)
     return Scope(
         user_id=user_id,
         roles=frozenset(roles),
         everything=Role.CENTRAL_HR in roles,
         person_roots=frozenset(person),
-        aggregate_roots=frozenset(aggregate),
-        committees=tuple(sorted(committees)),
+        aggregate_roots=frozenset(unit for seat in seats for unit in seat.units),
+        seats=tuple(sorted(seats, key=lambda s: s.committee)),
     )
+
+
+def _person_roots(assignment: RoleAssignment, today: dt.date) -> set[str]:
+    """The units whose persons the assignment opens (central HR: all, by `everything`)."""
+    if assignment.role == Role.MANAGER and assignment.employee_id:
+        return _managed_units(assignment.employee_id, today)
+    if assignment.role == Role.HR_PARTNER and assignment.unit_id:
+        return {assignment.unit_id}
+    return set()
 
 
 def unit_access(scope: Scope, unit_id: str, tree: OrgTree) -> Access | None:
@@ -216,3 +250,19 @@ def require_role(user: User, today: dt.date, *roles: Role) -> Scope:
     if not scope.roles & set(roles):
         raise PermissionDenied("your role does not give access to this page")
     return scope
+
+
+def require_person_level(user: User, today: dt.date) -> Scope:
+    """Managers, HR partners and central HR: the roles that see persons."""
+    return require_role(user, today, *PERSON_LEVEL_ROLES)
+
+
+def require_seat(user: User, committee: str, today: dt.date, *roles: CommitteeRole | str) -> Seat:
+    """The user's seat on the committee (with one of `roles`, if given); 404 without a
+    seat, so a committee's existence tells nothing; 403 for a seat without the role."""
+    seat = scope_for(user, today).seat(committee)
+    if seat is None:
+        raise Http404("no such committee among yours")
+    if roles and seat.role not in roles:
+        raise PermissionDenied("your role on the committee does not allow this")
+    return seat

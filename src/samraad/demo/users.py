@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 
 from samraad.accounts.backends import DEMO_PASSWORD
 from samraad.accounts.models import Role, RoleAssignment
+from samraad.committees.models import Committee, Member
 from samraad.followup.models import Alert
 from samraad.org.models import Manager, UnitPeriod
 from samraad.org.tree import OrgTree
@@ -73,6 +74,7 @@ def _user(username: str, *, staff: bool = False) -> User:
     user.is_active = True
     user.save()
     RoleAssignment.objects.filter(user=user).delete()
+    Member.objects.filter(user=user).delete()
     return user
 
 
@@ -92,7 +94,13 @@ def create_demo_users(today: dt.date) -> list[tuple[str, str]]:
     leder = _user("leder")
     RoleAssignment.objects.create(user=leder, role=Role.MANAGER, employee_id=manager)
     med = _user("med")
-    RoleAssignment.objects.create(user=med, role=Role.COMMITTEE, unit_id=root, committee="CSO")
+    cso, _ = Committee.objects.get_or_create(
+        code="CSO",
+        defaults={"name": "Centralt Samarbejdsorgan", "level": "central", "unit_id": root},
+    )
+    Member.objects.create(
+        committee=cso, name="MED-medlem (demo)", user=med, side="employee", valid_from=today
+    )
     admin = _user("admin", staff=True)
     RoleAssignment.objects.create(user=admin, role=Role.ADMINISTRATOR)
     admin.user_permissions.set(

@@ -35,7 +35,7 @@ from samraad.stats import (
 from samraad.synth import generate_frames, write_folder
 
 # The apps whose rows the demo may replace (the audit log stays: it is append-only).
-DEMO_APPS = ("followup", "accounts", "absence", "people", "org", "demo")
+DEMO_APPS = ("committees", "followup", "accounts", "absence", "people", "org", "demo")
 
 
 class RealDataPresent(Exception):

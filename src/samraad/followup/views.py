@@ -19,8 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samraad.accounts.models import Role
-from samraad.accounts.permissions import require_role
+from samraad.accounts.permissions import require_person_level
 from samraad.audit.log import record
 from samraad.audit.models import Action
 from samraad.clock import today
@@ -113,7 +112,7 @@ class ConversationPage:
 @login_required
 def conversation(request: HttpRequest, alert_id: int) -> HttpResponse:
     day = today()
-    scope = require_role(request.user, day, Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR)
+    scope = require_person_level(request.user, day)
     alert = alert_in_scope(scope, alert_id, day)
     if alert is None:
         raise Http404("no such alert in your scope")
@@ -168,7 +167,7 @@ class AlertsPage:
 @login_required
 def alerts(request: HttpRequest) -> HttpResponse:
     day = today()
-    scope = require_role(request.user, day, Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR)
+    scope = require_person_level(request.user, day)
     status = request.GET.get("status", PENDING)
     wanted = None if status == "all" else status
     if wanted not in (None, PENDING, "open", "overdue", "closed"):
