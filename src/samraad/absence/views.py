@@ -33,8 +33,10 @@ from samraad.audit.models import Action
 from samraad.clock import today
 from samraad.followup.inbox import AlertRow, alerts_of_person
 from samraad.frames import cache
+from samraad.labels import label
 from samraad.org.models import Target
 from samraad.stats import Structure
+from samraad.vocabulary import STRUCTURE
 
 
 @dataclass(frozen=True)
@@ -104,14 +106,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         kind=tree.units[unit_id].kind,
         path=[Crumb(u, tree.name(u)) for u in tree.path(unit_id)[:-1]],
         structures=[
-            Choice(
-                _("Historic structure"),
-                f"{url}?structure=historic",
-                structure is Structure.HISTORIC,
-            ),
-            Choice(
-                _("Current structure"), f"{url}?structure=current", structure is Structure.CURRENT
-            ),
+            Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
         ],
         structure=structure,
         year=day.year,

@@ -7,14 +7,8 @@ import sys
 from typing import Any
 
 from samraad.cli.options import iso_date
+from samraad.vocabulary import CONVERSATION_KIND
 
-KINDS = (
-    "absence_conversation",
-    "retention_conversation",
-    "retention_plan",
-    "chronic_illness_agreement",
-    "other",
-)
 NOTE_WARNING = (
     "Note: never write health details or a diagnosis in a note; "
     "write what was agreed and the next step."
@@ -27,7 +21,7 @@ def add_parser(sub: Any) -> None:
     add = actions.add_parser("add", help="record one conversation")
     add.add_argument("--employee", required=True, help="employee_id")
     add.add_argument("--held-on", required=True, type=iso_date)
-    add.add_argument("--kind", required=True, choices=KINDS)
+    add.add_argument("--kind", required=True, choices=CONVERSATION_KIND.codes)
     add.add_argument("--note", help="what was agreed; never health details or a diagnosis")
     add.add_argument("--companion", action="store_true", help="a companion (bisidder) took part")
     add.add_argument("--follow-up-on", type=iso_date, help="the agreed follow-up date")

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext_lazy as _
 
 from samraad.accounts.permissions import PERSON_WINDOW_DAYS, Access, Scope, unit_access
 from samraad.followup.models import Alert
 from samraad.followup.status import Status, status, with_closed_on
+from samraad.labels import label
 from samraad.org.tree import OrgTree, tree_on
+from samraad.vocabulary import ALERT_STATUS
 
 PENDING = "pending"  # open or overdue: what the inbox shows first
-STATUS_LABELS = {"open": _("Open"), "overdue": _("Overdue"), "closed": _("Closed")}
 # The inbox looks as far back as a person stays visible (accounts.permissions): every
 # alert listed leads to a person page the reader may open.
 INBOX_DAYS = PERSON_WINDOW_DAYS
@@ -42,7 +42,7 @@ class AlertRow:
 
     @property
     def status_label(self) -> str:
-        return str(STATUS_LABELS.get(self.status, self.status))
+        return label(ALERT_STATUS, self.status)
 
     @property
     def conversation_url(self) -> str:
