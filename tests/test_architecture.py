@@ -22,6 +22,7 @@ PURE = {
     "rules/kinds.py": ("samraad.rules", "samraad.stats"),
     "rules/world.py": ("samraad.rules", "samraad.stats"),
     "rules/compliance.py": ("samraad.rules", "samraad.stats"),
+    "documents/*.py": ("samraad.documents",),
     **{
         f"interchange/{name}.py": ("samraad.interchange",)
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")
