@@ -129,3 +129,21 @@ class Captions:
 
 def _caption(kind: str, number: int, text: str) -> str:
     return f"{kind} {number}. {text}" if text else f"{kind} {number}."
+
+
+# The running head shares one line with the date at 8.5 pt; past this it would wrap.
+RUNNING_HEAD_LENGTH = 64
+
+
+def running_head(kind: str, title: str) -> str:
+    """ "Notat · Handlingsplan som …": kind and title, cut at a word to fit one line."""
+    head = " · ".join(part for part in (kind, title) if part)
+    if len(head) <= RUNNING_HEAD_LENGTH:
+        return head
+    cut = head[: RUNNING_HEAD_LENGTH - 1].rsplit(" ", 1)[0]
+    return f"{cut} …"
+
+
+def sender_line(sender: tuple[str, ...]) -> str:
+    """The footer's left part: the municipality and the administration."""
+    return " · ".join((MUNICIPALITY, *sender[:1]))

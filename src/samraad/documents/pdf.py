@@ -27,6 +27,8 @@ from samraad.documents.labels import (
     Captions,
     is_right_aligned,
     item_details,
+    running_head,
+    sender_line,
     table_texts,
 )
 from samraad.documents.model import (
@@ -93,8 +95,8 @@ def document_data(document: Document) -> dict[str, Any]:
         "date": date,
         "references": [list(pair) for pair in document.references],
         "sender": list(sender),
-        "running_head": " · ".join(part for part in (document.kind, document.title) if part),
-        "footer": " · ".join((MUNICIPALITY, *sender[:1])),
+        "running_head": running_head(document.kind, document.title),
+        "footer": sender_line(sender),
         "page_of": WORDS[language].page_of,
         "blocks": _blocks(document.blocks, Captions(language)),
     }

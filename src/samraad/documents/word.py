@@ -22,7 +22,14 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as WordParagraph
 
 from samraad.documents.formatting import format_date
-from samraad.documents.labels import MUNICIPALITY, WORDS, Captions, item_details
+from samraad.documents.labels import (
+    MUNICIPALITY,
+    WORDS,
+    Captions,
+    item_details,
+    running_head,
+    sender_line,
+)
 from samraad.documents.model import (
     AgendaItem,
     Block,
@@ -119,14 +126,14 @@ def _small(paragraph: WordParagraph, text: str) -> None:
 def _header_and_footer(word: WordDocument, document: Document) -> None:
     section = word.sections[0]
     section.different_first_page_header_footer = True  # the letterhead is page 1's header
-    head = " · ".join(part for part in (document.kind, document.title) if part)
+    head = running_head(document.kind, document.title)
     date = format_date(document.date, document.language) if document.date else ""
     _small(section.header.paragraphs[0], f"{head}\t{date}")
     before, _, rest = WORDS[document.language].page_of.partition("{page}")
     middle, _, after = rest.partition("{pages}")
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
-        _small(paragraph, " · ".join((MUNICIPALITY, *document.sender[:1])) + "\t" + before)
+        _small(paragraph, sender_line(document.sender) + "\t" + before)
         add_page_field(paragraph, "PAGE", SMALL, GREY)
         _small(paragraph, middle)
         add_page_field(paragraph, "NUMPAGES", SMALL, GREY)
