@@ -210,11 +210,11 @@ def _block(word: WordDocument, block: Block, captions: Captions) -> None:
             caption = captions.table(block.caption)
             if caption:
                 word.add_paragraph(caption, style="Caption").paragraph_format.keep_with_next = True
-            add_table(word, block, language)
+            add_table(word, block, language, TEXT_WIDTH)
         case Figure():
             add_chart(word, block.svg, block.caption, TEXT_WIDTH)
             if block.table is not None:
-                add_table(word, block.table, language)
+                add_table(word, block.table, language, TEXT_WIDTH)
             word.add_paragraph(captions.figure(block.caption), style="Caption")
         case PageBreak():
             word.add_page_break()

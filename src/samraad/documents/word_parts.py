@@ -82,11 +82,27 @@ def _shade(cell_xml: CT_Tc, fill: str) -> None:
     cell_xml.get_or_add_tcPr().append(shading)
 
 
-def add_table(word: WordDocument, table: Table, language: Language) -> None:
+def column_widths(texts: list[list[str]], total: Length) -> list[Length]:
+    """Widths in proportion to each column's longest cell or longest header word, so
+    that a header such as "Fraværsdage pr. årsværk" wraps between words, not inside them.
+    """
+    needs = [
+        max(max(len(word) for word in column[0].split() or [""]), *map(len, column[1:]), 1) + 2
+        for column in zip(*texts, strict=True)
+    ]
+    return [Length(total * need // sum(needs)) for need in needs]
+
+
+def add_table(word: WordDocument, table: Table, language: Language, width: Length) -> None:
     texts = table_texts(table, language)
     right = [is_right_aligned(column) for column in table.columns]
     grid = word.add_table(rows=len(texts), cols=len(table.columns))
     grid.style = word.styles["Table Grid"]
+    grid.autofit = False
+    for column, size in zip(grid.columns, column_widths(texts, width), strict=True):
+        column.width = size
+        for cell in column.cells:
+            cell.width = size
     last = len(texts) - 1
     for y, (row, values) in enumerate(zip(grid.rows, texts, strict=True)):
         bold = y == 0 or (table.total is not None and y == last)
