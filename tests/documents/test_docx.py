@@ -245,3 +245,10 @@ def test_empty_document_renders() -> None:
 def test_same_document_gives_the_same_bytes() -> None:
     assert to_docx(meeting()) == to_docx(meeting())
     assert to_docx(report()) == to_docx(report())
+
+
+def test_a_newline_in_a_text_is_a_line_break() -> None:
+    data = to_docx(Document(kind="", title="", blocks=(paragraph("Linje 1\nLinje 2"),)))
+    (para,) = [p for p in word_document(data).paragraphs if p.text.startswith("Linje")]
+    assert para.text == "Linje 1\nLinje 2"
+    assert len(para._p.findall(f".//{qn('w:br')}")) == 1

@@ -261,3 +261,8 @@ def test_pdf_carries_title_and_author_metadata() -> None:
     assert metadata is not None
     assert metadata.title == note_from_seed().title
     assert metadata.author == "Københavns Kommune, Økonomiforvaltningen"
+
+
+def test_a_newline_in_a_text_is_a_line_break() -> None:
+    document = Document(kind="", title="", blocks=(paragraph("Linje 1\nLinje 2"),))
+    assert pdf_pages(to_pdf(document))[0].body.split("\n")[-2:] == ["Linje 1", "Linje 2"]
