@@ -242,6 +242,11 @@ def test_empty_document_renders() -> None:
     assert word_blocks(data) == [WordBlock("table", "Københavns Kommune | ")]
 
 
+def test_no_thumbnail_of_the_template_is_left_in_the_file() -> None:
+    with zipfile.ZipFile(io.BytesIO(to_docx(Document(kind="", title="")))) as package:
+        assert not [name for name in package.namelist() if "thumbnail" in name]
+
+
 def test_same_document_gives_the_same_bytes() -> None:
     assert to_docx(meeting()) == to_docx(meeting())
     assert to_docx(report()) == to_docx(report())

@@ -15,7 +15,6 @@ import zipfile
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.section import WD_SECTION_START
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_TAB_ALIGNMENT
 from docx.shared import Mm, Pt, RGBColor
@@ -47,6 +46,7 @@ from samraad.documents.word_parts import (
     add_chart,
     add_page_field,
     add_table,
+    drop_thumbnail,
     fields_table,
     restart_numbering,
     set_language,
@@ -69,17 +69,23 @@ def to_docx(document: Document) -> bytes:
     _set_up(word, document)
     _letterhead(word, document)
     _blocks(word, document.blocks, Captions(document.language))
+    drop_thumbnail(word)
     out = io.BytesIO()
     word.save(out)
     return _with_fixed_dates(out.getvalue())
 
 
 def _set_up(word: WordDocument, document: Document) -> None:
-    section = word.sections[0]
-    section.start_type = WD_SECTION_START.NEW_PAGE
+    section = word.sections[0]  # python-docx's template is US Letter
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(25)
     section.top_margin, section.bottom_margin = Mm(22), Mm(24)
+    _styles(word, document)
+    _properties(word, document)
+    _header_and_footer(word, document)
+
+
+def _styles(word: WordDocument, document: Document) -> None:
     styles = word.styles
     normal = styles["Normal"]
     normal.font.name = FONT
@@ -87,7 +93,7 @@ def _set_up(word: WordDocument, document: Document) -> None:
     set_language(normal, "da-DK" if document.language == "da" else "en-GB")
     for level, size in ((1, 14), (2, 12), (3, 10.5)):
         heading = styles[f"Heading {level}"]
-        rfonts = heading.element.rPr.rFonts
+        rfonts = heading.element.rPr.rFonts  # the template's theme font would win over ours
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rfonts.attrib.pop(docx.oxml.ns.qn(theme), None)
         heading.font.name = FONT
@@ -99,17 +105,14 @@ def _set_up(word: WordDocument, document: Document) -> None:
         tabs = styles[name].paragraph_format.tab_stops
         tabs.clear_all()
         tabs.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    _properties(word, document)
-    _header_and_footer(word, document)
 
 
 def _properties(word: WordDocument, document: Document) -> None:
     properties = word.core_properties
     properties.title = document.title
     properties.subject = document.kind
-    properties.author = properties.last_modified_by = ", ".join(
-        (MUNICIPALITY, *document.sender[:1])
-    )
+    author = ", ".join((MUNICIPALITY, *document.sender[:1]))
+    properties.author = properties.last_modified_by = author
     properties.language = document.language
     stamp = UNDATED
     if document.date is not None:

@@ -30,6 +30,15 @@ SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
 SVG_NAMESPACE = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
 
 
+def drop_thumbnail(word: WordDocument) -> None:
+    """python-docx's template carries a picture of a blank page as the file's thumbnail,
+    which a file browser would show for every document; a file without one is shown
+    by its icon."""
+    relations = word.part.package.rels
+    for key in [k for k, r in relations.items() if r.reltype == RELATIONSHIP_TYPE.THUMBNAIL]:
+        del relations[key]
+
+
 def set_language(style: BaseStyle, tag: str) -> None:
     """The proofing language of the style's text (da-DK, en-GB)."""
     rpr = style.element.get_or_add_rPr()
