@@ -26,6 +26,7 @@ PURE = {
     "followup/compliance.py": CORE,
     "vocabulary.py": CORE,
     "disclosure.py": CORE,
+    "documents/*.py": (),
     **{
         f"interchange/{name}.py": ("samraad.interchange", "samraad.vocabulary")
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")
