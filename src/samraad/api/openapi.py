@@ -26,7 +26,30 @@ FIGURES = {
         "absence_days_per_fte": {"type": "number"},
         "headcount": {"type": "integer"},
         "spells": {"type": "integer"},
-        "by_length": {"type": "object"},
+        "by_length": {
+            "type": "object",
+            "description": "per spell-length group (calendar days), e.g. 1-3, 4-14, 15-30, 31+",
+            "additionalProperties": {
+                "type": "object",
+                "properties": {
+                    "spells": {"type": "integer"},
+                    "absence_hours": {"type": "number"},
+                },
+                "required": ["spells", "absence_hours"],
+            },
+        },
+        "frequency_rate": {
+            "type": ["number", "null"],
+            "description": "spells per 100 full-time equivalents",
+        },
+        "individual_frequency_rate": {
+            "type": ["number", "null"],
+            "description": "percent of the headcount with a spell ended in the period",
+        },
+        "average_spell_length": {
+            "type": ["number", "null"],
+            "description": "calendar days per spell",
+        },
         "suppressed": {"type": "boolean"},
     },
     "required": ["unit", "from", "to", "structure", "suppressed"],
@@ -183,6 +206,10 @@ def document(base_url: str) -> dict[str, Any]:
                                             "due_by": {"type": "string", "format": "date"},
                                             "reason": {"type": "string"},
                                             "status": {"enum": ["open", "overdue", "closed"]},
+                                            "closed_on": {
+                                                "type": ["string", "null"],
+                                                "format": "date",
+                                            },
                                         },
                                     },
                                 }
