@@ -114,7 +114,7 @@ def _resolve_breaks(marked: list[str]) -> list[str]:
         after = marked[end] if end < len(marked) else ""
         while out and not out[-1]:
             out.pop()
-        if not _continues(before, after):
+        if out and end < len(marked) and not _continues(before, after):
             out.append("")
         index = end
     return out

@@ -111,7 +111,8 @@ def _next_in_sequence(number: int, title: str, previous: str, layout: Layout) ->
     if number == expected:
         return True
     skipping = expected < number <= expected + MAX_SKIPPED
-    return skipping and (not previous or ENDS_SENTENCE.search(previous) is not None)
+    after_text = not part.items[-1].body or not previous or ENDS_SENTENCE.search(previous)
+    return skipping and bool(after_text)
 
 
 def _same_title(title: str, other: str) -> bool:

@@ -31,8 +31,9 @@ CHARACTERS = str.maketrans(
 SPACES = re.compile(r" {2,}")
 # A line that stops mid-sentence: a wrapped line of running text.
 MID_SENTENCE = re.compile(r"[a-zæøåäöüé,\-\u00ad]$")
-# Double spacing: most gaps between lines are one blank line, and most of those
-# lines stop mid-sentence (a document with one paragraph per line stops at full stops).
+# Double spacing: most gaps between lines are one blank line, most of those lines stop
+# mid-sentence (a document with one paragraph per line stops at full stops), and some
+# gaps are longer (the paragraph breaks).
 DOUBLED_GAP_SHARE = 0.5
 DOUBLED_MID_SENTENCE_SHARE = 0.5
 
@@ -59,6 +60,9 @@ def is_double_spaced(lines: Sequence[str]) -> bool:
         previous, run = line, 0
     single = [line for line, gap in gaps if gap == 1]
     if not gaps or len(single) < DOUBLED_GAP_SHARE * len(gaps):
+        return False
+    # Paragraphs are still told apart, by two blank lines or more.
+    if not any(gap >= 2 for _, gap in gaps):
         return False
     mid_sentence = sum(1 for line in single if MID_SENTENCE.search(line))
     return mid_sentence >= DOUBLED_MID_SENTENCE_SHARE * len(single)

@@ -24,6 +24,7 @@ from samraad.minutes.errors import MinutesError
 # typical paragraph spacing adds at least a third of a line (Word's 8 pt after 11 pt text,
 # Typst's 1.2 em against 0.65 em leading).
 PARAGRAPH_GAP = 1.25
+SOFT_HYPHEN = "\u00ad"
 
 
 def read_pdf(data: bytes, file: str) -> tuple[tuple[str, ...], ...]:
@@ -51,7 +52,9 @@ def _page_lines(page: pypdf.PageObject) -> tuple[str, ...]:
         if text.strip() and baselines[-1] is None:
             baselines[-1] = y
 
-    text = page.extract_text(visitor_text=visit)
+    # What a PDF shows is a hyphen, whatever the character behind the glyph: Typst, for
+    # one, maps its hyphen glyph to the soft hyphen, real hyphens ("CSO-mødet") included.
+    text = page.extract_text(visitor_text=visit).replace(SOFT_HYPHEN, "-")
     lines = text.split("\n")
     if len(baselines) != len(lines):
         return tuple(lines)

@@ -40,9 +40,11 @@ def read_source(path: Path) -> Source:
         raise MinutesError(name, "no such file") from None
     except OSError as exc:
         raise MinutesError(name, f"cannot be read ({exc.strerror})") from None
+    if not data:
+        raise MinutesError(name, "is empty")
     source = decode(data, name, path.suffix.lower())
     if not any(line.strip() for page in source.pages for line in page):
-        raise MinutesError(name, _emptiness(data, path.suffix.lower()))
+        raise MinutesError(name, _emptiness(data))
     return source
 
 
@@ -66,9 +68,7 @@ def decode(data: bytes, name: str, suffix: str) -> Source:
     return Source(name, tuple(tuple(page.split("\n")) for page in text.split("\f")))
 
 
-def _emptiness(data: bytes, suffix: str) -> str:
-    if not data:
-        return "is empty"
-    if data.startswith(PDF_MAGIC) or suffix == ".pdf":
+def _emptiness(data: bytes) -> str:
+    if data.startswith(PDF_MAGIC):
         return "has no text layer (a scanned PDF?): nothing to read"
     return "holds no text"
