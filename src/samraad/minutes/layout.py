@@ -74,7 +74,13 @@ def lay_out(lines: Sequence[str], compounds: frozenset[str] = frozenset()) -> La
             index += len(title_lines)
             continue
         kind = _part_heading(lines, index)
-        if kind is not None and len(layout.parts) < 2:
+        if kind is not None and layout.parts and not layout.parts[-1].items:
+            # Two headings before item 1 ("Referat af møde i CSO …", "Dagsorden"):
+            # the nearer one names the part, the other is part of its preamble.
+            part = layout.parts[-1]
+            part.preamble[:0] = [part.heading, ""]
+            part.kind, part.heading = kind, line
+        elif kind is not None and len(layout.parts) < 2:
             layout.parts.append(Part(kind=kind, heading=line))
         elif layout.parts and layout.parts[-1].items:
             layout.parts[-1].items[-1].body.append(line)
