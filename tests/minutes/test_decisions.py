@@ -41,6 +41,7 @@ from tests.minutes.documents import meeting_of
             "HovedMED besluttede at nedsætte en gruppe.",
             "HovedMED besluttede at nedsætte en gruppe.",
         ),
+        ("Drøftet. Beslutning: Indstillingen tiltrådt.", "Beslutning: Indstillingen tiltrådt."),
     ],
 )
 def test_decision_is_the_sentence_that_records_it(text: str, decision: str) -> None:

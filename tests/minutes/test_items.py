@@ -59,6 +59,16 @@ def test_numbered_items_may_use_a_full_stop() -> None:
     assert titles(text) == [(1, "Godkendelse af dagsorden"), (2, "Eventuelt")]
 
 
+def test_minutes_may_write_ad_before_the_number() -> None:
+    text = "Mødereferat\n\nAd 1. Godkendelse af dagsorden\nGodkendt.\n\nAd 2. Eventuelt\n"
+    meeting = meeting_of(text)
+    assert meeting.parts == ("minutes",)
+    assert [(item.number, item.title) for item in meeting.items] == [
+        (1, "Godkendelse af dagsorden"),
+        (2, "Eventuelt"),
+    ]
+
+
 def test_numbered_lists_inside_the_text_are_not_items() -> None:
     text = (
         "1) Status\n"

@@ -24,6 +24,10 @@ def speakers(paragraph: str) -> list[str]:
         ("Britt Petersen var enig og sagde, at hvis …", "Britt Petersen"),
         ("Søren Hartmann Hede lagde ud med at orientere CSO om, at …", "Søren Hartmann Hede"),
         ("Anne-Marie von der Lippe præsenterede analysen.", "Anne-Marie von der Lippe"),
+        ("Formanden Søren Hartmann Hede bød velkommen.", "Søren Hartmann Hede"),
+        ("Søren Hartmann Hede (ØKF) meddelte, at mødet flyttes.", "Søren Hartmann Hede"),
+        ("Lene Munck, HR-chef i KS, gav udtryk for, at det går godt.", "Lene Munck"),
+        ("Kirsten Gunvor Løth fra medarbejdersiden efterspurgte en plan.", "Kirsten Gunvor Løth"),
     ],
 )
 def test_name_then_verb_of_speech_is_a_statement(paragraph: str, speaker: str) -> None:

@@ -23,6 +23,8 @@ PASSIVE = [
     r"\bgodkendt\s+i\s+skriftlig\s+proces",
     r"\b(?:blev|bliver)\s+taget\s+til\s+efterretning",
     r"^Det\s+blev\s+(?:\w+\s+)?(?:besluttet|konkluderet|aftalt|vedtaget)\b",
+    # A decision field: "Beslutning: Indstillingen blev godkendt."
+    r"^(?:Beslutning|Konklusion)\s*:",
 ]
 CONCLUDED = re.compile(
     rf"^(?P<first>{NAME})\s+(?:\w+\s+)?konkluderede\b|\bkonkluderede\s+(?P<after>{NAME})"

@@ -18,9 +18,12 @@ from dataclasses import dataclass, field
 from samraad.minutes.hyphens import SOFT_HYPHEN, join_lines
 from samraad.minutes.model import PartKind
 
-ITEM_HEADING = re.compile(r"(?P<number>\d{1,2})\s*[.)]\s+(?P<title>\S.*)")
+# "1) Title", "1. Title", also "Ad 1. Title" and "Punkt 1. Title" as minutes often write.
+ITEM_HEADING = re.compile(
+    r"(?:(?:Ad|Punkt|Pkt\.)\s+)?(?P<number>\d{1,2})\s*[.)]\s+(?P<title>\S.*)", re.IGNORECASE
+)
 TITLE_START = re.compile(r"[A-ZÆØÅÄÖÜÉ0-9\"“”«']")
-PART_HEADING = re.compile(r"(?:dagsorden|referat)\b.{0,120}", re.IGNORECASE)
+PART_HEADING = re.compile(r"(?:dagsorden|(?:møde|beslutnings)?referat)\b.{0,120}", re.IGNORECASE)
 # A line that runs on into the next: an item heading cannot follow it.
 RUNS_ON = re.compile(r"(?:[,\-]|\b(?:og|eller|jf\.|pkt\.|nr\.|punkt))$", re.IGNORECASE)
 ENDS_SENTENCE = re.compile(r"[.!?\"”]$")

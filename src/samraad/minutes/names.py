@@ -15,8 +15,9 @@ LOWER = "a-zæøåäöüéèáóíúñç"
 NAME_WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}][{LOWER}]+)?"
 PARTICLES = r"(?:von|van|de|der|den|du|da|di|la|le)"
 NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLES}\s+)*{NAME_WORD})+"
-# "NAME fra ORGANISATION": the organisation's words are capitalised or abbreviations.
-ORGANISATION = rf"[{UPPER}0-9][\w&.-]*(?:\s+[{UPPER}0-9][\w&.-]*){{0,3}}?"
+# "NAME fra ORGANISATION": up to four words ("fra Socialforvaltningen", "fra KS HR",
+# "fra medarbejdersiden"), as few as the verb after them allows.
+ORGANISATION = r"[\w&.-]+(?:\s+[\w&.-]+){0,3}?"
 NAME_FROM = rf"{NAME}(?:\s+fra\s+{ORGANISATION})?"
 
 # Words that begin a sentence in front of a capitalised word without being a name.
@@ -26,6 +27,13 @@ NOT_FIRST_NAMES = frozenset(
     under over om hvis når men og både også her da så i af mødet punktet referatet
     kære jf vedr status budget""".split()  # noqa: SIM905 (a word list reads best as words)
 )
+# Roles written before a name: "Formanden Søren Hartmann Hede bød velkommen".
+ROLES = frozenset(
+    """formand formanden næstformand næstformanden direktør direktøren borgmester
+    borgmesteren kommunaldirektør koncerndirektør referent referenten sekretær
+    tillidsrepræsentant fællestillidsrepræsentant""".split()  # noqa: SIM905
+)
+ROLE_ENDINGS = ("chef", "chefen", "direktør", "direktøren")
 # Name words that make a unit, a side, a group or a place, not a person.
 ORGANISATION_WORDS = frozenset(
     """kommune kommunes kommunen københavn københavns frederiksberg frederiksbergs
@@ -102,6 +110,13 @@ SPEECH_VERBS = [
     "opsummerede", "opsummerer", "opsummere",
     "fremlagde", "fremlægger", "fremlægge",
     "afrapporterede", "afrapporterer", "afrapportere",
+    "meddelte", "meddeler", "meddele",
+    "tilkendegav", "tilkendegiver", "tilkendegive",
+    "efterspurgte", "efterspørger", "efterspørge",
+    "henviste", "henviser", "henvise",
+    "fremførte", "fremfører", "fremføre",
+    "argumenterede", "argumenterer", "argumentere",
+    "mente", "mener",
     "replicerede", "replicerer", "replicere",
 ]
 # fmt: on
@@ -111,6 +126,9 @@ SPEECH_PHRASES = [
     r"byder\s+velkommen",
     r"gjorde\s+opmærksom",
     r"tog\s+ordet",
+    r"gav\s+udtryk",
+    r"bad\s+om",
+    r"rejste\s+(?:et\s+|spørgsmålet|spørgsmål)",
     r"holdt(?=[^.]{0,80}?(?:oplæg|indlæg|præsentation))",
 ]
 SPEECH = rf"(?:{'|'.join(SPEECH_PHRASES)}|(?:{'|'.join(SPEECH_VERBS)})\b)"
@@ -118,7 +136,7 @@ SPEECH = rf"(?:{'|'.join(SPEECH_PHRASES)}|(?:{'|'.join(SPEECH_VERBS)})\b)"
 
 def is_person(name: str) -> bool:
     words = name.split()
-    if words[0].lower() in NOT_FIRST_NAMES:
+    if len(words) < 2 or words[0].lower() in NOT_FIRST_NAMES or _is_role(words[0]):
         return False
     for word in words:
         lower = word.lower()
@@ -128,5 +146,13 @@ def is_person(name: str) -> bool:
 
 
 def speaker(name_from: str) -> str:
-    """The name alone, without "fra ORGANISATION", whitespace collapsed."""
-    return " ".join(re.split(r"\s+fra\s+", name_from, maxsplit=1)[0].split())
+    """The name alone: no role before it, no "fra ORGANISATION" after it."""
+    words = re.split(r"\s+fra\s+", name_from, maxsplit=1)[0].split()
+    while len(words) > 2 and _is_role(words[0]):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _is_role(word: str) -> bool:
+    lower = word.lower()
+    return lower in ROLES or lower.endswith(ROLE_ENDINGS)

@@ -19,7 +19,9 @@ NAMES = rf"{NAME_FROM}(?:\s*,\s*{NAME_FROM})*(?:\s+og\s+{NAME_FROM})?"
 # Up to three words before "og"/"at" and the verb: "var enig og sagde", "lagde ud med at
 # orientere".
 LEAD_IN = rf"(?:(?:[{LOWER}]+\s+){{0,3}}(?:og|at)\s+)?"
-NAME_FIRST = re.compile(rf"(?P<names>{NAMES})\s+(?:\([^)]*\)\s+)?{LEAD_IN}{SPEECH}")
+# Between name and verb: "(ØKF)" or ", formand for CSO,".
+APPOSITION = r"(?:\s*\([^)]*\)|\s*,[^,]{1,60},)?"
+NAME_FIRST = re.compile(rf"(?P<names>{NAMES}){APPOSITION}\s+{LEAD_IN}{SPEECH}")
 # The phrase before the verb holds no punctuation; the name ends at a word boundary.
 INVERTED = re.compile(rf"(?P<lead>[^,.;:!?()]{{1,120}}?)\s+{SPEECH}\s+(?P<names>{NAMES})(?![\w-])")
 # Pronoun subjects: "Han fortalte Søren Hartmann Hede …" is said to a person, not by one.
