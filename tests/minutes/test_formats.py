@@ -3,8 +3,11 @@ a Word file reads to the same meeting as its text."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
+import docx
 import pytest
 
 from samraad.minutes import read_meeting
@@ -68,6 +71,26 @@ def test_word_file_of_the_seed_reads_as_its_text(tmp_path: Path, number: str) ->
     path = _write(tmp_path, "referat.docx", docx_with_seed_lines(seed_blocks(number)))
     from_text = read_meeting(seed_path(number), "CSO")
     assert read_meeting(path, "CSO").to_dict() == from_text.to_dict()
+
+
+def test_word_agenda_as_a_table_reads_number_and_title_cells(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Dagsorden for møde i CSO den 6. juni 2024")
+    table = document.add_table(rows=0, cols=3)
+    for number, title, attachment in [
+        ("1.", "Godkendelse af referat fra mødet den 7. marts 2024", "Bilag 1"),
+        ("2.", "Budget 2025 til orientering", ""),
+    ]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = number, title, attachment
+    stream = io.BytesIO()
+    document.save(stream)
+    meeting = read_meeting(_write(tmp_path, "dagsorden.docx", stream.getvalue()), "CSO")
+    assert (meeting.date, meeting.previous_meeting) == (dt.date(2024, 6, 6), dt.date(2024, 3, 7))
+    assert [(i.number, i.title, i.purpose, i.agenda_text) for i in meeting.items] == [
+        (1, "Godkendelse af referat fra mødet den 7. marts 2024", "approval", "Bilag 1"),
+        (2, "Budget 2025 til orientering", "orientation", ""),
+    ]
 
 
 @pytest.mark.parametrize("number", SEED_NUMBERS)

@@ -22,6 +22,7 @@ from samraad.minutes.model import PartKind
 ITEM_HEADING = re.compile(
     r"(?:(?:Ad|Punkt|Pkt\.)\s+)?(?P<number>\d{1,2})\s*[.)]\s+(?P<title>\S.*)", re.IGNORECASE
 )
+NUMBER_ONLY = re.compile(r"(?:(?:Ad|Punkt|Pkt\.)\s+)?(?P<number>\d{1,2})\s*[.)]", re.IGNORECASE)
 TITLE_START = re.compile(r"[A-ZÆØÅÄÖÜÉ0-9\"“”«']")
 PART_HEADING = re.compile(r"(?:dagsorden|(?:møde|beslutnings)?referat)\b.{0,120}", re.IGNORECASE)
 # A line that runs on into the next: an item heading cannot follow it.
@@ -69,12 +70,12 @@ def lay_out(lines: Sequence[str], compounds: frozenset[str] = frozenset()) -> La
         line = lines[index]
         heading = _item_heading(lines, index, layout)
         if heading is not None:
-            number, title_lines = heading
+            number, title_lines, consumed = heading
             title = " ".join(join_lines(title_lines, compounds).split())
             if number == 1 and (not layout.parts or layout.parts[-1].items):
                 layout.parts.append(Part(kind=None))
             layout.parts[-1].items.append(Section(number, title))
-            index += len(title_lines)
+            index += consumed
             continue
         kind = _part_heading(lines, index)
         if kind is not None and layout.parts and not layout.parts[-1].items:
@@ -95,9 +96,17 @@ def lay_out(lines: Sequence[str], compounds: frozenset[str] = frozenset()) -> La
     return layout
 
 
-def _item_heading(lines: Sequence[str], index: int, layout: Layout) -> tuple[int, list[str]] | None:
-    found = ITEM_HEADING.fullmatch(lines[index])
-    if found is None or not TITLE_START.match(found["title"]):
+def _item_heading(
+    lines: Sequence[str], index: int, layout: Layout
+) -> tuple[int, list[str], int] | None:
+    """(number, title lines, lines taken) when an item heading starts at index."""
+    title_at, found = index, ITEM_HEADING.fullmatch(lines[index])
+    if found is None:
+        found = _number_then_title(lines, index)
+        if found is None:
+            return None
+        title_at = index + 2 if not lines[index + 1] else index + 1
+    if not TITLE_START.match(found["title"]):
         return None
     previous = lines[index - 1] if index else ""
     if previous and RUNS_ON.search(previous):
@@ -105,7 +114,18 @@ def _item_heading(lines: Sequence[str], index: int, layout: Layout) -> tuple[int
     number = int(found["number"])
     if not _next_in_sequence(number, found["title"], previous, layout):
         return None
-    return number, _title_lines(lines, index, found["title"])
+    title = _title_lines(lines, title_at, found["title"])
+    return number, title, title_at - index + len(title)
+
+
+def _number_then_title(lines: Sequence[str], index: int) -> re.Match[str] | None:
+    """An item number alone on its line (a Word table's first cell), the title on the
+    next line or the one after a blank line."""
+    number = NUMBER_ONLY.fullmatch(lines[index])
+    following = next((line for line in lines[index + 1 : index + 3] if line), None)
+    if number is None or following is None:
+        return None
+    return ITEM_HEADING.fullmatch(f"{number['number']}. {following}")
 
 
 def _next_in_sequence(number: int, title: str, previous: str, layout: Layout) -> bool:
