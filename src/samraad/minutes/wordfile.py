@@ -49,11 +49,13 @@ def _paragraphs(container: Any) -> Iterator[Paragraph]:
         if isinstance(block, Paragraph):
             yield block
         elif isinstance(block, Table):
-            seen: set[int] = set()
+            # The cell elements themselves, kept alive: a merged cell comes once per row
+            # it spans, as the same element (an id() of a dropped element is reused).
+            seen: set[Any] = set()
             for row in block.rows:
                 for cell in row.cells:
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
+                    if cell._tc not in seen:
+                        seen.add(cell._tc)
                         yield from _paragraphs(cell)
 
 
