@@ -26,7 +26,7 @@ PURE = {
     "rules/*.py": CORE,
     "followup/compliance.py": CORE,
     "vocabulary.py": CORE,
-    "disclosure.py": CORE,
+    "disclosure/*.py": CORE,
     "documents/*.py": (),
     "minutes/*.py": (),
     **{
