@@ -50,27 +50,46 @@ class Family:
     fixed: frozenset[int] = frozenset()
 
 
+def _split(family: Family) -> tuple[IntArray, np.ndarray]:
+    """Persons in one atom only are counted by adding the atoms' counts; only the few in
+    several atoms (two jobs, a move within the month) need a distinct count."""
+    _, first, seen = np.unique(family.pair_person, return_index=True, return_counts=True)
+    several = np.isin(family.pair_person, family.pair_person[first[seen > 1]])
+    alone = np.bincount(family.pair_atom[~several], minlength=len(family.members))
+    return alone.astype(np.int64), several
+
+
 def cell_sizes(family: Family) -> dict[int, int]:
-    """Distinct persons per candidate cell: every (atom, person) pair once per cell the
-    atom lies in, vectorised through the atoms' offsets into one flat list of cells."""
+    """Distinct persons per candidate cell."""
+    alone, several = _split(family)
     lengths = np.fromiter((len(cs) for cs in family.members), dtype=np.int64)
     flat = np.fromiter((c for cs in family.members for c in cs), dtype=np.int64)
-    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(lengths) else lengths
-    repeat = lengths[family.pair_atom]
-    pair = np.repeat(np.arange(len(family.pair_atom)), repeat)
-    within = np.arange(len(pair)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
-    cells = flat[offsets[family.pair_atom[pair]] + within]
-    return _distinct(cells, family.pair_person[pair])
+    atom_of_entry = np.repeat(np.arange(len(family.members)), lengths)
+    sums = np.bincount(flat, weights=alone[atom_of_entry]) if len(flat) else np.zeros(0)
+    sizes = {int(c): int(n) for c, n in enumerate(sums) if n}
+    # the persons in several atoms: each once per cell any of their atoms lies in
+    offsets = np.concatenate([[0], np.cumsum(lengths)])
+    pairs: dict[int, set[int]] = {}
+    for atom, person in zip(
+        family.pair_atom[several].tolist(), family.pair_person[several].tolist(), strict=True
+    ):
+        for cell in flat[offsets[atom] : offsets[atom + 1]].tolist():
+            pairs.setdefault(cell, set()).add(person)
+    for cell, persons in pairs.items():
+        sizes[cell] = sizes.get(cell, 0) + len(persons)
+    return sizes
 
 
-def _distinct(groups: IntArray, persons: IntArray) -> dict[int, int]:
-    """Distinct persons per group (one row per membership of a person in a group)."""
-    if not len(groups):
-        return {}
-    span = int(persons.max()) + 1
-    keys = np.unique(groups * span + persons)
-    found, sizes = np.unique(keys // span, return_counts=True)
-    return dict(zip(found.tolist(), sizes.tolist(), strict=True))
+def _class_sizes(family: Family, of_atom: IntArray, classes: int) -> IntArray:
+    alone, several = _split(family)
+    sizes = np.bincount(of_atom, weights=alone, minlength=classes).astype(np.int64)
+    groups = of_atom[family.pair_atom[several]]
+    persons = family.pair_person[several]
+    if len(groups):
+        span = int(persons.max()) + 1
+        keys = np.unique(groups * span + persons)
+        np.add.at(sizes, keys // span, 1)
+    return sizes
 
 
 def publishable(family: Family, min_persons: int = MIN_CELL) -> set[int]:
@@ -98,9 +117,8 @@ def _classes(
     for atom, cells in enumerate(family.members):
         signature = tuple(c for c in cells if c in shown)
         of_atom[atom] = ids.setdefault(signature, len(ids))
-    counted = _distinct(of_atom[family.pair_atom], family.pair_person)
-    by_id = {i: sig for sig, i in ids.items()}
-    return ids, {by_id[i]: counted.get(i, 0) for i in by_id}
+    counted = _class_sizes(family, of_atom, len(ids))
+    return ids, {sig: int(counted[i]) for sig, i in ids.items()}
 
 
 def _mending(

@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 import polars as pl
 
 from samraad.disclosure.classes import MIN_CELL, Family, publishable
-from samraad.stats import END, Dataset, Structure, closure, day_number
+from samraad.disclosure.trees import Trees
+from samraad.stats import Dataset, Structure, day_number
 
 Period = tuple[dt.date, dt.date]
 
@@ -70,43 +70,6 @@ class UnitVisibility:
         return all(m in months for m in span)
 
 
-Intervals = list[tuple[int, int, frozenset[str]]]  # first, last, ancestors
-
-
-def _historic_intervals(unit_rows: pl.DataFrame) -> dict[str, Intervals]:
-    """Per unit, the day intervals over which its set of ancestors (itself included) in
-    the historic structure stays the same."""
-    rows = closure(unit_rows, Structure.HISTORIC, 0)
-    by_unit: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for unit, ancestor, first, last in rows.iter_rows():
-        by_unit[unit].append((first, last, ancestor))
-    intervals: dict[str, Intervals] = {}
-    for unit, spans in by_unit.items():
-        cuts = sorted({f for f, _, _ in spans} | {min(last + 1, END) for _, last, _ in spans})
-        found = []
-        for lo, hi in pairwise(cuts):
-            ancestors = frozenset(a for f, last, a in spans if f <= lo and last >= hi - 1)
-            if ancestors:
-                found.append((lo, hi - 1, ancestors))
-        intervals[unit] = found
-    return intervals
-
-
-def _segments(intervals: Intervals, lo: int, hi: int) -> Intervals:
-    """[lo, hi] cut where the unit's historic ancestors change; days on which the unit is
-    not in the historic tree form pieces without ancestors."""
-    pieces = [(max(f, lo), min(last, hi), a) for f, last, a in intervals if f <= hi and last >= lo]
-    gaps: list[tuple[int, int, frozenset[str]]] = []
-    day = lo
-    for a, b, _ in sorted(pieces, key=lambda p: p[0]):
-        if a > day:
-            gaps.append((day, a - 1, frozenset()))
-        day = max(day, b + 1)
-    if day <= hi:
-        gaps.append((day, hi, frozenset()))
-    return sorted(pieces + gaps, key=lambda p: p[0])
-
-
 def default_first_month(data: Dataset, reference: dt.date, years: int) -> dt.date:
     """The horizon starts `years` calendar years before the reference's year, or at the
     month of the first absence record if that is later."""
@@ -141,18 +104,11 @@ def unit_visibility(
         .explode("month")
         .drop_nulls("month")
     )
-    historic = _historic_intervals(data.unit_rows)
-    current: dict[str, frozenset[str]] = {
-        unit: frozenset(ancestors)
-        for unit, ancestors in closure(data.unit_rows, Structure.CURRENT, day_number(as_of))
-        .group_by("unit")
-        .agg(pl.col("ancestor"))
-        .iter_rows()
-    }
+    trees = Trees.of(data, as_of)
     atoms: list[tuple[int, str, frozenset[str]]] = []  # month, unit, historic ancestors
     rows: list[tuple[int, int, str, int, int]] = []  # atom, month, unit, first, last
     for month, unit in jobs.select("month", "unit").unique().sort("month", "unit").iter_rows():
-        for a, b, ancestors in _segments(historic.get(unit, []), starts[month], ends[month]):
+        for a, b, ancestors in trees.segments(unit, starts[month], ends[month]):
             rows.append((len(atoms), month, unit, a, b))
             atoms.append((month, unit, ancestors))
     frame = pl.DataFrame(
@@ -174,7 +130,7 @@ def unit_visibility(
         .unique()
         .sort("month", "atom")
     )
-    units = sorted({u for _, u, _ in atoms} | set(current) | set(historic))
+    units = sorted({u for _, u, _ in atoms} | set(trees.units))
     cells = [(s, u) for s in Structure for u in units]
     cell_id = {cell: i for i, cell in enumerate(cells)}
     shown: dict[tuple[Structure, str], set[int]] = defaultdict(set)
@@ -186,7 +142,7 @@ def unit_visibility(
             tuple(
                 sorted(
                     [cell_id[(Structure.HISTORIC, x)] for x in atoms[a][2]]
-                    + [cell_id[(Structure.CURRENT, x)] for x in current.get(atoms[a][1], ())]
+                    + [cell_id[(Structure.CURRENT, x)] for x in trees.current.get(atoms[a][1], ())]
                 )
             )
             for a in month_atoms

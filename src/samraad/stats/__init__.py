@@ -7,6 +7,7 @@ architecture test holds it): what is not exported is the core's own business.
 from samraad.stats.breakdowns import (
     by_job_group,
     empty_figures,
+    ended_spells,
     figures_by_key,
     length_contributors,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "day_number",
     "employee_absence",
     "empty_figures",
+    "ended_spells",
     "figures_by_key",
     "figures_table",
     "form_spells",

@@ -12,7 +12,13 @@ import polars as pl
 
 from samraad.stats.dataset import Dataset
 from samraad.stats.figures import UnitFigures
-from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, form_spells, length_group_index, spells_of
+from samraad.stats.spells import (
+    DEFAULT_LENGTH_GROUPS,
+    LengthGroup,
+    form_spells,
+    length_group_index,
+    spells_of,
+)
 from samraad.stats.structure import Structure, closure
 from samraad.stats.table import OWN_SICKNESS, TableRequest, figures_table
 from samraad.stats.workdays import END, day_number, work_calendar
@@ -84,6 +90,33 @@ def by_job_group(
         if value.headcount:
             result.setdefault(unit, {})[group] = value
     return result
+
+
+def ended_spells(
+    data: Dataset, groups: tuple[LengthGroup, ...] = DEFAULT_LENGTH_GROUPS
+) -> pl.DataFrame:
+    """Every ended own-sickness spell with the unit its employee belonged to on its last
+    day, as the core counts spells: employee, unit, first, last (day numbers) and
+    `group`, the label of its length group. A spell of an employee with two jobs that
+    day is in both units."""
+    cal = work_calendar()
+    spells = spells_of(form_spells(data.absence_rows(OWN_SICKNESS), cal)).filter(
+        pl.col("last") < END
+    )
+    return (
+        spells.join(data.employment_rows, on="employee", suffix="_e")
+        .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
+        .select(
+            "employee",
+            "unit",
+            "first",
+            "last",
+            length_group_index(pl.col("last") - pl.col("first") + 1, groups)
+            .replace_strict({i: g.label for i, g in enumerate(groups)}, return_dtype=pl.String)
+            .alias("group"),
+        )
+        .unique()
+    )
 
 
 def length_contributors(

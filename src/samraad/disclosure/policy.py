@@ -1,0 +1,142 @@
+"""The one disclosure policy for every audience without person-level access (committee
+members), computed once per day and applied by pages, API, exports and reports alike:
+a cell hidden anywhere is hidden everywhere for that audience.
+
+- Periods are whole months up to the last complete one (`reference`): a month, a
+  quarter, a year, the last twelve months, the year so far. A period that is not
+  whole months of the horizon shows nothing.
+- A unit's own figures follow `units.py` (month by month, both structures at once).
+- A breakdown (spell-length groups, job groups) of a shown unit follows
+  `breakdowns.py`, decided once per period; follow-up counts (alerts) are a family of
+  their own (the class rule alone: they are no part of the units' figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from samraad.disclosure.breakdowns import Contribution, Part, shown_parts
+from samraad.disclosure.trees import Trees
+from samraad.disclosure.units import (
+    UnitVisibility,
+    default_first_month,
+    last_complete_month,
+    unit_visibility,
+)
+from samraad.stats import END, Dataset, Structure, ended_spells
+
+HORIZON_YEARS = 5  # whole years before the reference's year that aggregates reach back
+
+LENGTH_GROUPS = "length_groups"
+JOB_GROUPS = "job_groups"
+ALERTS = "alerts"
+ALERT_PART = "alerts"
+
+
+@dataclass
+class Policy:
+    reference: dt.date  # the last day aggregates show: the end of the last complete month
+    units: UnitVisibility
+    trees: Trees
+    # how to get the persons behind each breakdown (read once, when first asked)
+    sources: dict[str, Callable[[], Contribution]]
+    _parts: dict[tuple[str, dt.date, dt.date], set[Part]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def allows(self, start: dt.date, end: dt.date) -> bool:
+        """Is [start, end] whole months of the horizon?"""
+        return self.units.month_span(start, end) is not None
+
+    def unit(self, structure: Structure, unit: str, start: dt.date, end: dt.date) -> bool:
+        return self.units.unit_shown(structure, unit, start, end)
+
+    def parts(
+        self, kind: str, structure: Structure, unit: str, start: dt.date, end: dt.date
+    ) -> set[str]:
+        """The parts (length groups, job groups; "alerts") of the unit that may be shown."""
+        if not self.unit(structure, unit, start, end):
+            return set()
+        found = self._decided(kind, start, end)
+        return {part for s, u, part in found if s is structure and u == unit}
+
+    def _decided(self, kind: str, start: dt.date, end: dt.date) -> set[Part]:
+        key = (kind, start, end)
+        with self._lock:
+            if key not in self._parts:
+                shown = {
+                    (s, u)
+                    for (s, u), months in self.units.shown.items()
+                    if self.units.unit_shown(s, u, start, end)
+                }
+                self._parts[key] = shown_parts(
+                    self.sources[kind](),
+                    self.trees,
+                    (start, end),
+                    shown,
+                    across=kind != ALERTS,
+                )
+            return self._parts[key]
+
+
+def policy(
+    data: Dataset,
+    today: dt.date,
+    job_groups: Callable[[], pl.DataFrame],
+    alerts: Callable[[], pl.DataFrame],
+) -> Policy:
+    """The policy of `today`: `job_groups()` gives (employment_id, job_group), `alerts()`
+    (employee_id, unit_id, raised_on), each read only when a page first needs it."""
+    reference = last_complete_month(today)
+    trees = Trees.of(data, today)
+    units = unit_visibility(
+        data, reference, today, default_first_month(data, reference, HORIZON_YEARS)
+    )
+    persons = data.employments.select("employee_id").unique().with_row_index("person")
+
+    def jobs() -> Contribution:
+        frame = (
+            data.employments.join(job_groups(), on="employment_id", how="left")
+            .join(persons, on="employee_id")
+            .select(
+                pl.col("person").cast(pl.Int64),
+                pl.col("unit_id").alias("unit"),
+                pl.col("job_group").fill_null("").alias("part"),
+                pl.col("start_date").cast(pl.Int64).alias("first"),
+                pl.col("end_date").cast(pl.Int64).fill_null(END).alias("last"),
+            )
+        )
+        return Contribution(frame)
+
+    def lengths() -> Contribution:
+        spells = ended_spells(data).join(persons.rename({"employee_id": "employee"}), on="employee")
+        return Contribution(
+            spells.select(
+                pl.col("person").cast(pl.Int64),
+                "unit",
+                pl.col("group").alias("part"),
+                pl.col("last").alias("first"),
+                "last",
+            )
+        )
+
+    def alerted() -> Contribution:
+        frame = (
+            alerts()
+            .join(persons, on="employee_id")
+            .select(
+                pl.col("person").cast(pl.Int64),
+                pl.col("unit_id").alias("unit"),
+                pl.lit(ALERT_PART).alias("part"),
+                pl.col("raised_on").cast(pl.Int64).alias("first"),
+                pl.col("raised_on").cast(pl.Int64).alias("last"),
+            )
+        )
+        return Contribution(frame.drop_nulls("unit"))
+
+    sources = {JOB_GROUPS: jobs, LENGTH_GROUPS: lengths, ALERTS: alerted}
+    return Policy(reference, units, trees, sources)
