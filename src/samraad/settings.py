@@ -7,8 +7,10 @@ one is documented. Booleans are "True" or "False" and nothing else.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -42,6 +44,39 @@ def env_int(name: str, default: int) -> int:
         raise SettingError(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def env_list(name: str, default: str) -> list[str]:
+    """Comma-separated values; spaces around each are ignored, empty ones dropped."""
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of an address (SAMRAAD_BASE_URL)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def env_origins(name: str, default: str) -> list[str]:
+    origins = env_list(name, default)
+    for origin in origins:
+        if not re.fullmatch(r"https?://[^/\s]+", origin):
+            raise SettingError(
+                f"{name}: expected origins like https://samraad.kk.dk, not {origin!r}"
+            )
+    return origins
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """The header a TLS proxy sets to "https" (e.g. X-Forwarded-Proto), as Django wants it."""
+    header = env_str(name, "")
+    if not header:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9-]+", header):
+        raise SettingError(
+            f"{name} must be a header name such as X-Forwarded-Proto, not {header!r}"
+        )
+    return ("HTTP_" + header.upper().replace("-", "_"), "https")
+
+
 def database_config() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
@@ -56,10 +91,23 @@ def database_config() -> dict[str, Any]:
 
 
 DEBUG = env_bool("SAMRAAD_DEBUG", False)
-# A fixed key is only acceptable for the demo and development; production sets one.
-SECRET_KEY = env_str("SAMRAAD_SECRET_KEY", "samraad-insecure-development-key-change-me")
+# A fixed key is only acceptable for the demo and development: `samraad serve` refuses
+# to start with it (web/server.py).
+DEVELOPMENT_SECRET_KEY = "samraad-insecure-development-key-change-me"
+SECRET_KEY = env_str("SAMRAAD_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = [h for h in env_str("SAMRAAD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 BASE_URL = env_str("SAMRAAD_BASE_URL", "http://127.0.0.1:8000")
+
+# HTTPS behind a TLS proxy (docs/operations.md). Off by default: the demo runs on plain
+# http at 127.0.0.1, where a Secure cookie would never come back.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SAMRAAD_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SAMRAAD_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SAMRAAD_SECURE_COOKIES", False)
+SECURE_HSTS_SECONDS = env_int("SAMRAAD_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SAMRAAD_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SAMRAAD_HSTS_PRELOAD", False)
+# Sign-in and every form are posted from these origins; the app's own address always.
+CSRF_TRUSTED_ORIGINS = env_origins("SAMRAAD_CSRF_TRUSTED_ORIGINS", origin_of(BASE_URL))
 
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

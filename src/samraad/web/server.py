@@ -15,7 +15,24 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
 
 THREADS = 4  # more threads only contend for the GIL: measured with benchmarks/bench_web.py
+# Django's own rule for a key it warns about (security.W009).
+KEY_LENGTH = 50
+KEY_CHARACTERS = 5
+NEW_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 logger = logging.getLogger(__name__)
+
+
+def secret_key_problem() -> str | None:
+    """Why the secret key may not serve real users (it signs their sessions), or None."""
+    key = settings.SECRET_KEY
+    if key == settings.DEVELOPMENT_SECRET_KEY:
+        return f"SAMRAAD_SECRET_KEY is not set; set a long random value, e.g. from {NEW_KEY}"
+    if len(key) < KEY_LENGTH or len(set(key)) < KEY_CHARACTERS:
+        return (
+            f"SAMRAAD_SECRET_KEY is too weak: at least {KEY_LENGTH} characters, "
+            f"{KEY_CHARACTERS} of them different; e.g. from {NEW_KEY}"
+        )
+    return None
 
 
 def application() -> StaticFilesHandler:
