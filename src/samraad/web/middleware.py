@@ -1,4 +1,5 @@
-"""Danish by default; English only when the user picked it with the toggle."""
+"""Danish by default, English only when the user picked it with the toggle; and no copy
+of any answer kept by a browser or a proxy."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 
 
 class ChosenLanguageMiddleware:
@@ -25,4 +27,24 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
+        return response
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` (and no-cache, private, max-age=0) on every answer the
+    app makes: person pages, employee lists, CSV files, alerts, the audit log, the API.
+
+    All of them rather than the personal ones: a page of figures is also only for its
+    audience, a rule with exceptions is a rule someone forgets on the next page, and
+    nothing the app computes is worth a cached copy (every page is computed per user).
+    Static files (htmx, the stylesheet) are served before Django's middleware and stay
+    cacheable.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        add_never_cache_headers(response)
         return response
