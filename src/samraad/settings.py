@@ -134,6 +134,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every error under /api/ as JSON, whichever layer below made it.
+    "samraad.api.errors.JsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Every answer is about someone: no browser or proxy keeps a copy (docs/privacy.md).
@@ -144,6 +146,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body (the CSRF check does), after the user is known.
+    "samraad.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -160,6 +164,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+CSRF_FAILURE_VIEW = "samraad.api.errors.csrf_failure"  # JSON under /api/
 
 ROOT_URLCONF = "samraad.urls"
 WSGI_APPLICATION = "samraad.wsgi.application"
@@ -201,6 +207,12 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "absence:overview"
 LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_AGE = env_int("SAMRAAD_SESSION_SECONDS", 8 * 3600)
+# The largest request body, in MB (the import page's files), refused before it is read
+# (web/middleware.py). Uploaded files above 2.5 MB go to temporary files, not memory.
+SAMRAAD_UPLOAD_MAX_MB = env_int("SAMRAAD_UPLOAD_MAX_MB", 100)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# How long an API token works after it was made, in days (accounts/tokens.py).
+SAMRAAD_API_TOKEN_DAYS = env_int("SAMRAAD_API_TOKEN_DAYS", 90)
 SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)
 # How often (seconds) a process looks whether the data changed, to drop its cache.
 SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)

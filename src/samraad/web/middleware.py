@@ -1,5 +1,5 @@
-"""Danish by default, English only when the user picked it with the toggle; and no copy
-of any answer kept by a browser or a proxy."""
+"""Danish by default, English only when the user picked it with the toggle; no copy of any
+answer kept by a browser or a proxy; no request body larger than the upload limit."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
@@ -48,3 +49,27 @@ class NoStoreMiddleware:
         response = self.get_response(request)
         add_never_cache_headers(response)
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose body is larger than SAMRAAD_UPLOAD_MAX_MB before anything
+    reads it (the CSRF check reads a posted form). The import holds about ten times its
+    files in memory (docs/interchange.md), so the limit bounds what an upload can cost.
+    Django itself keeps an uploaded file above FILE_UPLOAD_MAX_MEMORY_SIZE in a
+    temporary file, so a body under the limit is not held in memory either."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.SAMRAAD_UPLOAD_MAX_MB
+        if _content_length(request) > limit * 1024 * 1024:
+            return render(request, "web/too_large.html", {"limit": limit}, status=413)
+        return self.get_response(request)
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django then reads no body at all

@@ -49,7 +49,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> N
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
     app = application()
     threading.Thread(target=_warm, name="warm", daemon=True).start()
-    waitress.serve(app, host=host, port=port, threads=THREADS, ident="samraad")
+    waitress.serve(
+        app,
+        host=host,
+        port=port,
+        threads=THREADS,
+        ident="samraad",
+        # waitress keeps a body on disk until the app has it; past twice the app's own
+        # limit (which answers in Danish) it closes the connection itself.
+        max_request_body_size=2 * settings.SAMRAAD_UPLOAD_MAX_MB * 1024 * 1024,
+    )
 
 
 def _warm() -> None:
