@@ -234,6 +234,10 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("SAMRAAD_MAIL_FROM", "samraad@localhost")
+# A mail claimed longer ago than this and not marked sent is reported as interrupted; a
+# younger claim is another run sending it now. One send is at most a connection and a
+# message, each with the 30 s timeout above: 15 minutes is far beyond that.
+SAMRAAD_MAIL_CLAIM_SECONDS = env_int("SAMRAAD_MAIL_CLAIM_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,

@@ -22,7 +22,7 @@ import polars as pl
 
 from samraad.interchange import consistency
 from samraad.interchange.errors import NO_COLUMN, InputError
-from samraad.interchange.reading import LINE, Folder, Source
+from samraad.interchange.reading import LINE, SEMICOLONS, Folder, Source, semicolon_header
 from samraad.interchange.schema import (
     TABLES,
     Choice,
@@ -90,10 +90,9 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
 
 def header_errors(source: Source) -> list[InputError]:
     table, name = source.table, source.file_name
-    if len(source.header) == 1 and ";" in source.header[0]:
-        # Danish Excel saves "CSV" with semicolons; say so rather than list every column.
-        message = "the header is separated by semicolons; the format uses commas"
-        return [InputError(name, 1, NO_COLUMN, message)]
+    if semicolon_header(source.header):
+        # Say so rather than list every column as unknown.
+        return [InputError(name, 1, NO_COLUMN, SEMICOLONS)]
     expected = ", ".join(table.column_names)
     errors = [
         InputError(name, 1, column, f"unknown column; expected {expected}")
