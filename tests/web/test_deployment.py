@@ -93,6 +93,19 @@ def test_serve_refuses_a_weak_key(
 
 
 @pytest.mark.django_db
+def test_serve_starts_with_the_development_key_in_demo_mode(
+    monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper
+) -> None:
+    settings.SAMRAAD_DEMO = True
+    from samraad.cli import main
+
+    started: list[str] = []
+    monkeypatch.setattr("samraad.web.server.serve", lambda host, port: started.append(host))
+    assert main(["serve"]) == 0
+    assert started == ["127.0.0.1"]
+
+
+@pytest.mark.django_db
 def test_serve_starts_with_a_strong_key(
     monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper
 ) -> None:

@@ -27,8 +27,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from samraad.web.server import secret_key_problem, serve
 
-    # Outside the demo (`samraad demo` serves with its own logins) a known key would let
-    # anyone forge a session.
+    # Outside demo mode a known key would let anyone forge a session.
     if problem := secret_key_problem():
         print(f"samraad: error: {problem}", file=sys.stderr)
         return 2

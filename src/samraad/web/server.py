@@ -23,8 +23,11 @@ logger = logging.getLogger(__name__)
 
 
 def secret_key_problem() -> str | None:
-    """Why the secret key may not serve real users (it signs their sessions), or None."""
+    """Why the secret key may not serve real users (it signs their sessions), or None.
+    In demo mode (SAMRAAD_DEMO) anything goes: its users' password is "demo"."""
     key = settings.SECRET_KEY
+    if settings.SAMRAAD_DEMO:
+        return None
     if key == settings.DEVELOPMENT_SECRET_KEY:
         return f"SAMRAAD_SECRET_KEY is not set; set a long random value, e.g. from {NEW_KEY}"
     if len(key) < KEY_LENGTH or len(set(key)) < KEY_CHARACTERS:
