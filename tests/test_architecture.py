@@ -26,9 +26,10 @@ PURE = {
     "rules/*.py": CORE,
     "followup/compliance.py": CORE,
     "vocabulary.py": CORE,
-    "disclosure.py": CORE,
+    "disclosure/*.py": CORE,
     "spreadsheet.py": (),
     "documents/*.py": (),
+    "minutes/*.py": (),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")

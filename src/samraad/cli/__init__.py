@@ -12,9 +12,18 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from samraad.cli import alerts, conversations, demo, importing, run_daily, serve, stats
+from samraad.cli import (
+    alerts,
+    conversations,
+    demo,
+    importing,
+    meetings,
+    run_daily,
+    serve,
+    stats,
+)
 
-COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve]
+COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve, meetings]
 
 
 class UsageError(Exception):
@@ -52,7 +61,9 @@ def setup_django() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        setup_django()
+        # A command that reads files only (meetings import --dry-run) needs no database.
+        if getattr(args, "needs_django", True):
+            setup_django()
         code: int = args.func(args)
     except UsageError as exc:
         print(f"samraad: error: {exc}", file=sys.stderr)
