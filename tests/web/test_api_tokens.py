@@ -17,11 +17,11 @@ from tests.web.world import World
 URL = "/api/v1/units/SOL/statistics"
 
 
-def _aged(token: str, days: float) -> ApiToken:
-    """The token, made `days` ago."""
-    found = ApiToken.objects.get(user__api_tokens__isnull=False, name="script")
-    ApiToken.objects.filter(pk=found.pk).update(created_at=timezone.now() - dt.timedelta(days=days))
-    return found
+def _made_ago(days: float) -> dt.datetime:
+    """Date the token named "script" back to `days` ago; when it was made."""
+    made = timezone.now() - dt.timedelta(days=days)
+    ApiToken.objects.filter(name="script").update(created_at=made)
+    return made
 
 
 def _read(client: Client, token: str) -> tuple[int, dict[str, str]]:
@@ -31,10 +31,9 @@ def _read(client: Client, token: str) -> tuple[int, dict[str, str]]:
 
 def test_a_token_works_until_its_lifetime_is_over(client: Client, world: World) -> None:
     token = create_token(world.alice, "script")
-    _aged(token, 89.9)
+    _made_ago(89.9)
     assert _read(client, token)[0] == 200
-    made = timezone.now() - dt.timedelta(days=90.1)
-    ApiToken.objects.filter(name="script").update(created_at=made)
+    made = _made_ago(90.1)
     status, body = _read(client, token)
     ended = (made + dt.timedelta(days=90)).date()
     assert (status, body) == (
@@ -50,7 +49,7 @@ def test_a_shorter_lifetime_ends_older_tokens_at_once(
     client: Client, world: World, settings: SettingsWrapper
 ) -> None:
     token = create_token(world.alice, "script")
-    _aged(token, 2)
+    _made_ago(2)
     assert _read(client, token)[0] == 200
     settings.SAMRAAD_API_TOKEN_DAYS = 1
     assert _read(client, token)[0] == 401
