@@ -27,6 +27,7 @@ PURE = {
     "followup/compliance.py": CORE,
     "vocabulary.py": CORE,
     "disclosure/*.py": CORE,
+    "spreadsheet.py": (),
     "documents/*.py": (),
     "minutes/*.py": (),
     **{

@@ -7,10 +7,13 @@ one is documented. Booleans are "True" or "False" and nothing else.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -42,6 +45,39 @@ def env_int(name: str, default: int) -> int:
         raise SettingError(f"{name} must be a whole number, not {raw!r}") from None
 
 
+def env_list(name: str, default: str) -> list[str]:
+    """Comma-separated values; spaces around each are ignored, empty ones dropped."""
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def origin_of(url: str) -> str:
+    """scheme://host[:port] of an address (SAMRAAD_BASE_URL)."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+def env_origins(name: str, default: str) -> list[str]:
+    origins = env_list(name, default)
+    for origin in origins:
+        if not re.fullmatch(r"https?://[^/\s]+", origin):
+            raise SettingError(
+                f"{name}: expected origins like https://samraad.kk.dk, not {origin!r}"
+            )
+    return origins
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """The header a TLS proxy sets to "https" (e.g. X-Forwarded-Proto), as Django wants it."""
+    header = env_str(name, "")
+    if not header:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9-]+", header):
+        raise SettingError(
+            f"{name} must be a header name such as X-Forwarded-Proto, not {header!r}"
+        )
+    return ("HTTP_" + header.upper().replace("-", "_"), "https")
+
+
 def database_config() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
@@ -56,10 +92,23 @@ def database_config() -> dict[str, Any]:
 
 
 DEBUG = env_bool("SAMRAAD_DEBUG", False)
-# A fixed key is only acceptable for the demo and development; production sets one.
-SECRET_KEY = env_str("SAMRAAD_SECRET_KEY", "samraad-insecure-development-key-change-me")
+# A fixed key is only acceptable for the demo and development: `samraad serve` refuses
+# to start with it (web/server.py).
+DEVELOPMENT_SECRET_KEY = "samraad-insecure-development-key-change-me"
+SECRET_KEY = env_str("SAMRAAD_SECRET_KEY", DEVELOPMENT_SECRET_KEY)
 ALLOWED_HOSTS = [h for h in env_str("SAMRAAD_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 BASE_URL = env_str("SAMRAAD_BASE_URL", "http://127.0.0.1:8000")
+
+# HTTPS behind a TLS proxy (docs/operations.md). Off by default: the demo runs on plain
+# http at 127.0.0.1, where a Secure cookie would never come back.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SAMRAAD_PROXY_SSL_HEADER")
+SECURE_SSL_REDIRECT = env_bool("SAMRAAD_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SAMRAAD_SECURE_COOKIES", False)
+SECURE_HSTS_SECONDS = env_int("SAMRAAD_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SAMRAAD_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SAMRAAD_HSTS_PRELOAD", False)
+# Sign-in and every form are posted from these origins; the app's own address always.
+CSRF_TRUSTED_ORIGINS = env_origins("SAMRAAD_CSRF_TRUSTED_ORIGINS", origin_of(BASE_URL))
 
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -85,16 +134,38 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Every error under /api/ as JSON, whichever layer below made it.
+    "samraad.api.errors.JsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Every answer is about someone: no browser or proxy keeps a copy (docs/privacy.md).
+    "samraad.web.middleware.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Danish unless the user chose English with the toggle (not the browser's language).
     "samraad.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body (the CSRF check does), after the user is known.
+    "samraad.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Scripts, styles and images only from the app itself (vendored htmx, the stylesheet):
+# no inline script or style, no eval, no plugin, no framing (docs/privacy.md).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],  # data: for the empty favicon of web/base.html
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+
+CSRF_FAILURE_VIEW = "samraad.api.errors.csrf_failure"  # JSON under /api/
 
 ROOT_URLCONF = "samraad.urls"
 WSGI_APPLICATION = "samraad.wsgi.application"
@@ -136,6 +207,12 @@ LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "absence:overview"
 LOGOUT_REDIRECT_URL = "web:login"
 SESSION_COOKIE_AGE = env_int("SAMRAAD_SESSION_SECONDS", 8 * 3600)
+# The largest request body, in MB (the import page's files), refused before it is read
+# (web/middleware.py). Uploaded files above 2.5 MB go to temporary files, not memory.
+SAMRAAD_UPLOAD_MAX_MB = env_int("SAMRAAD_UPLOAD_MAX_MB", 100)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# How long an API token works after it was made, in days (accounts/tokens.py).
+SAMRAAD_API_TOKEN_DAYS = env_int("SAMRAAD_API_TOKEN_DAYS", 90)
 SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)
 # How often (seconds) a process looks whether the data changed, to drop its cache.
 SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)
@@ -157,6 +234,10 @@ MAILERS = {
     }
 }
 DEFAULT_FROM_EMAIL = env_str("SAMRAAD_MAIL_FROM", "samraad@localhost")
+# A mail claimed longer ago than this and not marked sent is reported as interrupted; a
+# younger claim is another run sending it now. One send is at most a connection and a
+# message, each with the 30 s timeout above: 15 minutes is far beyond that.
+SAMRAAD_MAIL_CLAIM_SECONDS = env_int("SAMRAAD_MAIL_CLAIM_SECONDS", 15 * 60)
 
 LOGGING = {
     "version": 1,

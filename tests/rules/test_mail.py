@@ -97,11 +97,26 @@ def test_a_mail_interrupted_while_sending_is_not_sent_again(
     settings.MAILERS = mailers(port)
     run_daily(dt.date(2024, 12, 1))  # queues X3's conversation and 7a mails; no server
     # as if a run died between handing the mails to the server and marking them sent
-    OutboxMail.objects.update(claimed_at=dt.datetime.now(dt.UTC))
+    OutboxMail.objects.update(claimed_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=16))
     with smtp_server(port) as inbox:
         report = run_daily(dt.date(2024, 12, 1))
     assert inbox.messages == []
     assert report.sent.interrupted == 2
+
+
+def test_a_mail_another_run_is_sending_now_is_not_called_interrupted(
+    example: None, settings: SettingsWrapper
+) -> None:
+    port = free_port()
+    settings.MAILERS = mailers(port)
+    run_daily(dt.date(2024, 12, 1))  # queues two mails; no server
+    # as if a second run had claimed them a minute ago and were talking to the server
+    OutboxMail.objects.update(claimed_at=dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1))
+    with smtp_server(port) as inbox:
+        report = run_daily(dt.date(2024, 12, 1))
+    assert inbox.messages == []
+    assert (report.sent.sent, report.sent.failed, report.sent.interrupted) == (0, 0, 0)
+    assert "interrupted" not in report.render()
 
 
 def test_an_alert_without_a_manager_waits_until_one_is_known(settings: SettingsWrapper) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,10 +12,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.dates import MONTHS
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from samraad import spreadsheet
 from samraad.absence import service
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
@@ -198,34 +199,35 @@ def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
 def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
     page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT, None)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="employees-{unit_id}-{page.end}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "employee_id",
-            "unit_id",
-            "job_group",
-            "weekly_hours",
-            "sick_days",
-            "spells",
-            "open_alerts",
-            "overdue_alerts",
-        ]
-    )
-    for r in page.rows:
-        writer.writerow(
-            [
-                r.employee_id,
-                r.unit_id,
-                r.job_group,
-                r.weekly_hours,
-                r.sick_days,
-                r.spells,
-                r.open_alerts,
-                r.overdue_alerts,
-            ]
-        )
+    name = f"employees-{unit_id}-{page.end}.csv"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    spreadsheet.write_csv(response, EMPLOYEE_COLUMNS, [_csv_row(r) for r in page.rows])
     return response
+
+
+EMPLOYEE_COLUMNS = (
+    "employee_id",
+    "unit_id",
+    "job_group",
+    "weekly_hours",
+    "sick_days",
+    "spells",
+    "open_alerts",
+    "overdue_alerts",
+)
+
+
+def _csv_row(r: service.EmployeeRow) -> list[spreadsheet.Value]:
+    return [
+        r.employee_id,
+        r.unit_id,
+        r.job_group,
+        r.weekly_hours,
+        r.sick_days,
+        r.spells,
+        r.open_alerts,
+        r.overdue_alerts,
+    ]
 
 
 @login_required

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 
-from samraad.accounts.tokens import user_for_token
+from samraad.accounts.tokens import TokenRefused, user_for_token
 
 View = Callable[..., HttpResponse]
 
@@ -26,13 +26,15 @@ def api_view(view: View) -> View:
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method != "GET":
-            return error(405, "only GET is supported")
+            refused = error(405, "only GET is supported")
+            refused["Allow"] = "GET"
+            return refused
         header = request.headers.get("Authorization", "")
         if header.startswith("Bearer "):
-            user = user_for_token(header.removeprefix("Bearer ").strip())
-            if user is None:
-                return error(401, "unknown or inactive token")
-            request.user = user
+            try:
+                request.user = user_for_token(header.removeprefix("Bearer ").strip())
+            except TokenRefused as refused:
+                return error(401, str(refused))
         if not request.user.is_authenticated:
             return error(401, "sign in or send Authorization: Bearer TOKEN")
         try:

@@ -88,9 +88,16 @@ def _responses(schema: dict[str, Any]) -> dict[str, Any]:
     return {
         "200": {"description": "OK", "content": {"application/json": {"schema": schema}}},
         "400": {"description": "a parameter is wrong", **error},
-        "401": {"description": "not signed in", **error},
-        "403": {"description": "outside your scope, or person-level data for your role", **error},
+        "401": {"description": "not signed in, or the token is unknown or expired", **error},
+        "403": {
+            "description": "outside your scope, person-level data for your role, or a "
+            "request other than GET that failed the CSRF check",
+            **error,
+        },
         "404": {"description": "no such unit", **error},
+        "405": {"description": "a method other than GET", **error},
+        "413": {"description": "a request body over the upload limit", **error},
+        "500": {"description": "the server failed; its log has the details", **error},
     }
 
 

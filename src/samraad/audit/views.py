@@ -53,7 +53,7 @@ def search_entries(form: SearchForm) -> QuerySet[AuditEntry]:
         entries = entries.filter(username=data["username"])
     if data["employee"]:
         person = data["employee"]
-        entries = entries.filter(Q(employee_id=person) | Q(subjects__contains=person))
+        entries = entries.filter(Q(employee_id=person) | listing(person))
     if data["unit"]:
         entries = entries.filter(unit_id=data["unit"])
     if data["start"]:
@@ -61,6 +61,18 @@ def search_entries(form: SearchForm) -> QuerySet[AuditEntry]:
     if data["end"]:
         entries = entries.filter(at__date__lte=data["end"] or dt.date.max)
     return entries
+
+
+def listing(person: str) -> Q:
+    """Entries whose list of persons (space-separated keys) holds the person's whole key:
+    a search for SOL-1 finds neither SOL-10 nor OL-1. (A key with a space in it also
+    matches its parts: "A 1" is found by a search for "1" as well.)"""
+    return (
+        Q(subjects=person)
+        | Q(subjects__startswith=f"{person} ")
+        | Q(subjects__endswith=f" {person}")
+        | Q(subjects__contains=f" {person} ")
+    )
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 
@@ -24,8 +25,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samraad.web.server import serve
+    from samraad.web.server import secret_key_problem, serve
 
+    # Outside demo mode a known key would let anyone forge a session.
+    if problem := secret_key_problem():
+        print(f"samraad: error: {problem}", file=sys.stderr)
+        return 2
     print(f"Samråd on http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
     serve(args.host, args.port)
     return 0

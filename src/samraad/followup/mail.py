@@ -7,7 +7,9 @@ record the conversation. No diagnosis, no cause, nothing else about the person.
 Sending is idempotent: a row is claimed (one UPDATE that only one process can win)
 before the message goes to the server, and marked sent after. A send that fails is
 released with its error and tried again next run. A row left claimed but not sent (the
-process died while sending) is not sent again automatically: it may have gone out.
+process died while sending) is not sent again automatically: it may have gone out. It
+is reported as interrupted once its claim is older than SAMRAAD_MAIL_CLAIM_SECONDS; a
+younger claim is another run sending it right now.
 """
 
 from __future__ import annotations
@@ -76,7 +78,9 @@ TEXT = {
 class SendResult:
     sent: int
     failed: int
-    interrupted: int  # claimed earlier but never marked sent: check the mail server's log
+    # claimed longer ago than SAMRAAD_MAIL_CLAIM_SECONDS and never marked sent: check the
+    # mail server's log
+    interrupted: int
 
 
 def long_date(day: dt.date, language: str) -> str:
@@ -120,7 +124,8 @@ def compose(alert: Alert, manager: Manager) -> EmailMessage:
 
 def send_pending(using: str = "default") -> SendResult:
     """Send every queued mail not sent yet, one claim at a time."""
-    interrupted = OutboxMail.objects.filter(sent_at__isnull=True, claimed_at__isnull=False).count()
+    stale = timezone.now() - dt.timedelta(seconds=settings.SAMRAAD_MAIL_CLAIM_SECONDS)
+    interrupted = OutboxMail.objects.filter(sent_at__isnull=True, claimed_at__lt=stale).count()
     pending = OutboxMail.objects.filter(sent_at__isnull=True, claimed_at__isnull=True)
     ids = list(pending.values_list("id", flat=True))
     if not ids:

@@ -26,6 +26,13 @@ LINE = "_line"
 SUFFIXES = (".csv", ".xlsx")
 BOM = b"\xef\xbb\xbf"
 FIRST_DATA_LINE = 2
+# Danish Excel saves "CSV" with semicolons, and numbers with decimal commas, which then
+# split a row into more cells than its header has: name the cause, not the symptom.
+SEMICOLONS = "the header is separated by semicolons; the format uses commas"
+
+
+def semicolon_header(header: Sequence[str]) -> bool:
+    return len(header) == 1 and ";" in header[0]
 
 
 class NotAFolder(Exception):
@@ -119,6 +126,8 @@ def read_csv(path: Path) -> tuple[tuple[str, ...], pl.DataFrame]:
     try:
         frame = pl.read_csv(data, infer_schema=False, has_header=True)
     except pl.exceptions.PolarsError:
+        if semicolon_header(raw_header):
+            raise Unreadable([InputError(name, 1, NO_COLUMN, SEMICOLONS)]) from None
         raise Unreadable(_ragged_lines(name, text, len(raw_header))) from None
     frame.columns = [f"_{i}" for i in range(frame.width)]
     header = [*raw_header, *[""] * (frame.width - len(raw_header))][: frame.width]

@@ -25,6 +25,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Identifier(Text):
+    """A key, or a reference to one: any text that can stand in a web address's path.
+
+    The pages put identifiers in their paths (`/units/ID/`, `/employees/ID/`), so "/"
+    is refused (it would split the path), and so are "." and ".." (browsers drop them
+    from a path) and control characters (a line break cannot be in a file name or a
+    header). Everything else is encoded where it appears in an address (docs/interchange.md).
+    """
+
+
+@dataclass(frozen=True)
 class Email(Text):
     """A plausible e-mail address: one @, no spaces, a dot in the part after the @.
 
@@ -72,7 +83,7 @@ class Choice:
     values: tuple[str, ...]
 
 
-ColumnType = Text | Email | Date | Number | Whole | Choice
+ColumnType = Text | Identifier | Email | Date | Number | Whole | Choice
 
 
 @dataclass(frozen=True)
@@ -114,15 +125,17 @@ CAUSES = Choice(CAUSE.codes)
 CONVERSATION_KINDS = Choice(CONVERSATION_KIND.codes)
 LANGUAGES = Choice(("da", "en"))
 
-EMPLOYEE_REF = Column("employee_id", required=True, refers_to="employees", pseudonymous=True)
+EMPLOYEE_REF = Column(
+    "employee_id", Identifier(), required=True, refers_to="employees", pseudonymous=True
+)
 
 UNITS = Table(
     "units",
     (
-        Column("unit_id", required=True),
+        Column("unit_id", Identifier(), required=True),
         Column("name", Text(200), required=True),
         Column("kind", required=True),
-        Column("parent_id", refers_to="units"),
+        Column("parent_id", Identifier(), refers_to="units"),
         Column("valid_from", Date(), required=True),
         Column("valid_to", Date()),
     ),
@@ -133,7 +146,7 @@ UNITS = Table(
 EMPLOYEES = Table(
     "employees",
     (
-        Column("employee_id", required=True, pseudonymous=True),
+        Column("employee_id", Identifier(), required=True, pseudonymous=True),
         Column("birth_date", Date()),
         Column("gender", GENDERS),
     ),
@@ -143,9 +156,9 @@ EMPLOYEES = Table(
 EMPLOYMENTS = Table(
     "employments",
     (
-        Column("employment_id", required=True),
+        Column("employment_id", Identifier(), required=True),
         EMPLOYEE_REF,
-        Column("unit_id", required=True, refers_to="units"),
+        Column("unit_id", Identifier(), required=True, refers_to="units"),
         Column("job_group", required=True),
         Column("weekly_hours", Number(above=Decimal(0), at_most=Decimal(48)), required=True),
         Column("start_date", Date(), required=True),
@@ -160,7 +173,7 @@ EMPLOYMENTS = Table(
 ABSENCES = Table(
     "absences",
     (
-        Column("absence_id", required=True),
+        Column("absence_id", Identifier(), required=True),
         EMPLOYEE_REF,
         Column("cause", CAUSES, required=True),
         Column("start_date", Date(), required=True),
@@ -174,7 +187,7 @@ ABSENCES = Table(
 CONVERSATIONS = Table(
     "conversations",
     (
-        Column("conversation_id", required=True),
+        Column("conversation_id", Identifier(), required=True),
         EMPLOYEE_REF,
         Column("held_on", Date(), required=True),
         Column("kind", CONVERSATION_KINDS, required=True),
@@ -185,7 +198,7 @@ CONVERSATIONS = Table(
 TARGETS = Table(
     "targets",
     (
-        Column("unit_id", required=True, refers_to="units"),
+        Column("unit_id", Identifier(), required=True, refers_to="units"),
         Column("year", Whole(1900, 2100), required=True),
         # A year has at most 366 days, so no target per FTE can exceed it.
         Column(
@@ -202,7 +215,7 @@ TARGETS = Table(
 MANAGERS = Table(
     "managers",
     (
-        Column("unit_id", required=True, refers_to="units"),
+        Column("unit_id", Identifier(), required=True, refers_to="units"),
         EMPLOYEE_REF,
         Column("email", Email(), required=True),
         Column("language", LANGUAGES, default="da"),

@@ -22,13 +22,14 @@ import polars as pl
 
 from samraad.interchange import consistency
 from samraad.interchange.errors import NO_COLUMN, InputError
-from samraad.interchange.reading import LINE, Folder, Source
+from samraad.interchange.reading import LINE, SEMICOLONS, Folder, Source, semicolon_header
 from samraad.interchange.schema import (
     TABLES,
     Choice,
     Column,
     Date,
     Email,
+    Identifier,
     Number,
     Table,
     Text,
@@ -45,6 +46,10 @@ WHOLE = r"^\d+$"
 CPR = r"^(\d{10}|\d{6}-\d{4})$"
 # Plausible, not proven: one @, no spaces, a dot with something either side after the @.
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+# What an identifier may not hold (schema.Identifier): control characters (Unicode's Cc,
+# with the line and paragraph separators), and "/"; nor be "." or "..".
+CONTROL = r"[\p{Cc}\x{2028}\x{2029}]"
+DOT_SEGMENT = r"^\.\.?$"
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,9 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
 
 def header_errors(source: Source) -> list[InputError]:
     table, name = source.table, source.file_name
-    if len(source.header) == 1 and ";" in source.header[0]:
-        # Danish Excel saves "CSV" with semicolons; say so rather than list every column.
-        message = "the header is separated by semicolons; the format uses commas"
-        return [InputError(name, 1, NO_COLUMN, message)]
+    if semicolon_header(source.header):
+        # Say so rather than list every column as unknown.
+        return [InputError(name, 1, NO_COLUMN, SEMICOLONS)]
     expected = ", ".join(table.column_names)
     errors = [
         InputError(name, 1, column, f"unknown column; expected {expected}")
@@ -181,6 +185,8 @@ def _type_branches(column: Column, value: pl.Expr) -> list[tuple[pl.Expr, pl.Exp
     match kind:
         case Text(max_length=limit):
             branches = [(value.str.len_chars() > limit, pl.lit(f"longer than {limit} characters"))]
+            if isinstance(kind, Identifier):
+                branches += _identifier_branches(value)
             if isinstance(kind, Email):
                 message = '"{}" is not an e-mail address (one @, no spaces, a dot after the @)'
                 branches.append((~value.str.contains(EMAIL), pl.format(message, value)))
@@ -223,6 +229,25 @@ def _type_branches(column: Column, value: pl.Expr) -> list[tuple[pl.Expr, pl.Exp
                 )
             ]
     return []
+
+
+def _identifier_branches(value: pl.Expr) -> list[tuple[pl.Expr, pl.Expr]]:
+    """Identifiers stand in web addresses (schema.Identifier). The value is not repeated:
+    an employee key is personal data, and a control character does not print."""
+    return [
+        (
+            value.str.contains("/", literal=True),
+            pl.lit('contains "/", which cannot be part of a web address; use another character'),
+        ),
+        (
+            value.str.contains(CONTROL),
+            pl.lit("contains a control character (a line break, a tab …)"),
+        ),
+        (
+            value.str.contains(DOT_SEGMENT),
+            pl.lit('is "." or "..", which a browser drops from a web address'),
+        ),
+    ]
 
 
 def _outside(number: pl.Expr, kind: Number) -> pl.Expr:

@@ -15,7 +15,27 @@ from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
 
 THREADS = 4  # more threads only contend for the GIL: measured with benchmarks/bench_web.py
+# Django's own rule for a key it warns about (security.W009).
+KEY_LENGTH = 50
+KEY_CHARACTERS = 5
+NEW_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 logger = logging.getLogger(__name__)
+
+
+def secret_key_problem() -> str | None:
+    """Why the secret key may not serve real users (it signs their sessions), or None.
+    In demo mode (SAMRAAD_DEMO) anything goes: its users' password is "demo"."""
+    key = settings.SECRET_KEY
+    if settings.SAMRAAD_DEMO:
+        return None
+    if key == settings.DEVELOPMENT_SECRET_KEY:
+        return f"SAMRAAD_SECRET_KEY is not set; set a long random value, e.g. from {NEW_KEY}"
+    if len(key) < KEY_LENGTH or len(set(key)) < KEY_CHARACTERS:
+        return (
+            f"SAMRAAD_SECRET_KEY is too weak: at least {KEY_LENGTH} characters, "
+            f"{KEY_CHARACTERS} of them different; e.g. from {NEW_KEY}"
+        )
+    return None
 
 
 def application() -> StaticFilesHandler:
@@ -32,7 +52,16 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> N
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
     app = application()
     threading.Thread(target=_warm, name="warm", daemon=True).start()
-    waitress.serve(app, host=host, port=port, threads=THREADS, ident="samraad")
+    waitress.serve(
+        app,
+        host=host,
+        port=port,
+        threads=THREADS,
+        ident="samraad",
+        # waitress keeps a body on disk until the app has it; past twice the app's own
+        # limit (which answers in Danish) it closes the connection itself.
+        max_request_body_size=2 * settings.SAMRAAD_UPLOAD_MAX_MB * 1024 * 1024,
+    )
 
 
 def _warm() -> None:

@@ -1,0 +1,76 @@
+"""Exported cells that a spreadsheet opens as text, never as a formula.
+
+Excel and LibreOffice run a cell that starts with `=`, `+`, `-` or `@` as a formula, also
+from a CSV file, and a tab or carriage return in front does not stop them: an identifier
+or a unit name from the payroll export such as `=HYPERLINK(…)` or `+cmd|' /C calc'!A0`
+would run on the HR partner's machine (OWASP, "CSV Injection"). Every CSV and Excel
+export writes its rows through this module, which puts a `'` in front of such text: the
+spreadsheet shows the text as it is, with the apostrophe in the CSV file. Numbers and
+dates are written as numbers and dates and left alone (a negative number is not text).
+
+No Django: exports in the apps and the command line both use it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import IO, Any, Protocol
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Value = str | int | float | Decimal | dt.date | None
+
+
+def text_cell(text: str) -> str:
+    """The text as a spreadsheet will show it and never run it."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def cell(value: Value) -> Value:
+    """A cell of any kind: text is neutralised, everything else is left as it is."""
+    return text_cell(value) if isinstance(value, str) else value
+
+
+class Writable(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+
+def write_csv(out: Writable, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
+    """A header and rows as comma-separated values (None is an empty cell)."""
+    writer = csv.writer(out)
+    writer.writerow([text_cell(name) for name in header])
+    writer.writerows([cell(value) for value in row] for row in rows)
+
+
+def write_xlsx(
+    out: str | IO[bytes], sheet: str, header: Sequence[str], rows: Iterable[Sequence[Value]]
+) -> None:
+    """A header and rows as an Excel workbook of one sheet. Text is written as text (never
+    parsed as a formula or a link) and neutralised as in a CSV file, because a user who
+    edits the cell makes Excel read it again."""
+    import xlsxwriter  # only exports need it
+
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    with xlsxwriter.Workbook(out, options) as workbook:
+        worksheet = workbook.add_worksheet(sheet)
+        dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        for r, row in enumerate([header, *rows]):
+            for c, value in enumerate(row):
+                _write(worksheet, r, c, value, dates)
+
+
+def _write(worksheet: Any, row: int, column: int, value: Value, dates: Any) -> None:
+    match value:
+        case None:
+            worksheet.write_blank(row, column, None)
+        case str():
+            worksheet.write_string(row, column, text_cell(value))
+        case dt.date():
+            worksheet.write_datetime(row, column, value, dates)
+        case Decimal():
+            worksheet.write_number(row, column, float(value))
+        case _:
+            worksheet.write_number(row, column, value)
