@@ -28,6 +28,7 @@ PURE = {
     "vocabulary.py": CORE,
     "disclosure.py": CORE,
     "documents/*.py": (),
+    "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")

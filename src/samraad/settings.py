@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",
+    "samraad.signin",
     "samraad.web",
     "samraad.demo",
 ]
@@ -127,7 +128,24 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_str("SAMRAAD_STATIC_ROOT", str(Path("static").resolve()))
 
 # Web app: sign-in and the demo. The password "demo" is refused unless SAMRAAD_DEMO.
-AUTHENTICATION_BACKENDS = ["samraad.accounts.backends.ModelBackendRefusingDemo"]
+# Passwords are throttled; the identity provider signs in through OpenID Connect
+# (signin/, docs/settings.md "Sign-in").
+AUTHENTICATION_BACKENDS = [
+    "samraad.signin.backends.ThrottledModelBackend",
+    "samraad.signin.backends.OidcBackend",
+]
+SAMRAAD_PASSWORD_LOGIN = env_bool("SAMRAAD_PASSWORD_LOGIN", True)
+SAMRAAD_LOGIN_FAILURE_LIMIT = env_int("SAMRAAD_LOGIN_FAILURE_LIMIT", 5)
+SAMRAAD_LOGIN_IP_FAILURE_LIMIT = env_int("SAMRAAD_LOGIN_IP_FAILURE_LIMIT", 50)
+SAMRAAD_LOGIN_COOLDOWN_SECONDS = env_int("SAMRAAD_LOGIN_COOLDOWN_SECONDS", 15 * 60)
+SAMRAAD_OIDC_ISSUER = env_str("SAMRAAD_OIDC_ISSUER", "")
+SAMRAAD_OIDC_CLIENT_ID = env_str("SAMRAAD_OIDC_CLIENT_ID", "")
+SAMRAAD_OIDC_CLIENT_SECRET = env_str("SAMRAAD_OIDC_CLIENT_SECRET", "")
+SAMRAAD_OIDC_SCOPES = env_str("SAMRAAD_OIDC_SCOPES", "openid profile email")
+SAMRAAD_OIDC_USERNAME_CLAIM = env_str("SAMRAAD_OIDC_USERNAME_CLAIM", "preferred_username")
+SAMRAAD_OIDC_GROUPS_CLAIM = env_str("SAMRAAD_OIDC_GROUPS_CLAIM", "groups")
+SAMRAAD_OIDC_GROUP_ROLES = env_str("SAMRAAD_OIDC_GROUP_ROLES", "")
+SAMRAAD_OIDC_EMPLOYEE_CLAIM = env_str("SAMRAAD_OIDC_EMPLOYEE_CLAIM", "")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
