@@ -161,6 +161,12 @@ SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)
 # The day the app takes as today (ISO date); empty: the real date. For demos and tests.
 SAMRAAD_TODAY = env_str("SAMRAAD_TODAY", "")
 
+# Retention (docs/operations.md "Retention and purge"): years after a person's last
+# employment ended before their data is purged, and years an audit entry is kept;
+# 0 keeps that kind for ever.
+SAMRAAD_RETENTION_PERSON_YEARS = env_int("SAMRAAD_RETENTION_PERSON_YEARS", 5)
+SAMRAAD_RETENTION_AUDIT_YEARS = env_int("SAMRAAD_RETENTION_AUDIT_YEARS", 5)
+
 # Mail (follow-up alerts), through Django's MAILERS. Defaults suit a local relay.
 MAILERS = {
     "default": {
