@@ -162,3 +162,14 @@ def test_the_worlds_roles_were_logged_as_given(world: World) -> None:
     given = [(t, d) for _, t, d in role_log() if d.startswith("role given")]
     assert ("carl", "role given: central_hr") in given
     assert ("hanna", "role given: hr_partner BUF") in given
+
+
+def test_central_hr_finds_the_changes_to_a_users_roles(client: Client, world: World) -> None:
+    RoleAssignment.objects.filter(user=world.bob).delete()
+    client.force_login(world.carl)
+    page = client.get("/audit/", {"username": "bob"})
+    assert [(e.target, e.detail) for e in page.context["page"].entries] == [
+        ("bob", "role removed: manager M-SOE"),
+        ("bob", "role given: manager M-SOE"),
+        ("bob", "user created"),
+    ]

@@ -11,7 +11,10 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 
 from samraad.audit import triggers
 
-PAGES_PER_STEP = 1024  # copy in steps so that writers are not held up for long
+# The whole copy in one step: one read transaction, so one consistent moment. In WAL
+# mode (the app's) a reader holds up no writer; copied in several steps, a write by
+# another process in between would restart the copy.
+PAGES_PER_STEP = -1
 
 
 class BackupError(Exception):
@@ -28,6 +31,9 @@ def backup_sqlite(connection: BaseDatabaseWrapper, target: Path) -> int:
     if target.exists():
         raise BackupError(f"{target} exists: choose a new file")
     connection.ensure_connection()
+    if connection.in_atomic_block:
+        # SQLite cannot copy a database from a connection in the middle of writing it.
+        raise BackupError("the connection is inside a transaction: back up from a fresh one")
     source: sqlite3.Connection = connection.connection
     copy = sqlite3.connect(target)
     try:
