@@ -49,12 +49,11 @@ def live_counts() -> dict[str, int]:
 def committed_world(transactional_db: None) -> Iterator[World]:
     """The world committed, as a running app has it (pg_dump sees committed rows only, and
     SQLite copies from a connection between transactions). The flush after the test
-    deletes every row, which the audit log's triggers refuse, so they are lifted first."""
+    deletes every row, which the audit log's triggers refuse: tests/conftest.py lifts them."""
     triggers.install(connection)
     world = build_world()
     AuditEntry.objects.create(username="alice", action="view", page="p", path="/")
     yield world
-    triggers.remove(connection)
 
 
 @on_sqlite
