@@ -179,3 +179,10 @@ def test_the_login_page_offers_the_municipalitys_login(
 def test_without_an_issuer_there_is_no_oidc_login(client: Client, world: World) -> None:
     assert client.get("/accounts/oidc/login/").status_code == 404
     assert 'id="oidc-login"' not in client.get("/accounts/login/").content.decode()
+
+
+def test_the_profile_follows_the_claims(client: Client, world: World, provider: Provider) -> None:
+    claims = {"sub": "k1", "preferred_username": "karen", "email": "karen@kk.example"}
+    sign_in(client, provider, claims | {"given_name": "Karen", "family_name": "Holm"})
+    karen = User.objects.get(username="karen")
+    assert (karen.email, karen.first_name, karen.last_name) == ("karen@kk.example", "Karen", "Holm")

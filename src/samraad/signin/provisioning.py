@@ -72,13 +72,12 @@ def _linked_user(issuer: str, subject: str, claims: dict[str, Any]) -> User | No
 
 
 def _update_profile(user: User, claims: dict[str, Any]) -> None:
-    changed = [
-        field
-        for claim, field in PROFILE.items()
-        if claim in claims and getattr(user, field) != str(claims[claim])[:150]
-    ]
+    values = {
+        field: str(claims[claim])[:150] for claim, field in PROFILE.items() if claim in claims
+    }
+    changed = [field for field, value in values.items() if getattr(user, field) != value]
     for field in changed:
-        setattr(user, field, str(claims[next(c for c, f in PROFILE.items() if f == field)])[:150])
+        setattr(user, field, values[field])
     if changed:
         user.save(update_fields=changed)
 
