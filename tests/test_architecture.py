@@ -30,6 +30,7 @@ PURE = {
     "spreadsheet.py": (),
     "documents/*.py": (),
     "minutes/*.py": (),
+    "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")

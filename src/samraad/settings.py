@@ -129,6 +129,7 @@ INSTALLED_APPS = [
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",
+    "samraad.signin",
     "samraad.web",
     "samraad.demo",
 ]
@@ -148,6 +149,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before any view reads the body (the CSRF check does), after the user is known.
     "samraad.web.middleware.RequestSizeLimitMiddleware",
+    "samraad.audit.actor.ActorMiddleware",  # who made a role change (audit/roles.py)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -197,7 +199,24 @@ STATIC_URL = "/static/"
 STATIC_ROOT = env_str("SAMRAAD_STATIC_ROOT", str(Path("static").resolve()))
 
 # Web app: sign-in and the demo. The password "demo" is refused unless SAMRAAD_DEMO.
-AUTHENTICATION_BACKENDS = ["samraad.accounts.backends.ModelBackendRefusingDemo"]
+# Passwords are throttled; the identity provider signs in through OpenID Connect
+# (signin/, docs/settings.md "Sign-in").
+AUTHENTICATION_BACKENDS = [
+    "samraad.signin.backends.ThrottledModelBackend",
+    "samraad.signin.backends.OidcBackend",
+]
+SAMRAAD_PASSWORD_LOGIN = env_bool("SAMRAAD_PASSWORD_LOGIN", True)
+SAMRAAD_LOGIN_FAILURE_LIMIT = env_int("SAMRAAD_LOGIN_FAILURE_LIMIT", 5)
+SAMRAAD_LOGIN_IP_FAILURE_LIMIT = env_int("SAMRAAD_LOGIN_IP_FAILURE_LIMIT", 50)
+SAMRAAD_LOGIN_COOLDOWN_SECONDS = env_int("SAMRAAD_LOGIN_COOLDOWN_SECONDS", 15 * 60)
+SAMRAAD_OIDC_ISSUER = env_str("SAMRAAD_OIDC_ISSUER", "")
+SAMRAAD_OIDC_CLIENT_ID = env_str("SAMRAAD_OIDC_CLIENT_ID", "")
+SAMRAAD_OIDC_CLIENT_SECRET = env_str("SAMRAAD_OIDC_CLIENT_SECRET", "")
+SAMRAAD_OIDC_SCOPES = env_str("SAMRAAD_OIDC_SCOPES", "openid profile email")
+SAMRAAD_OIDC_USERNAME_CLAIM = env_str("SAMRAAD_OIDC_USERNAME_CLAIM", "preferred_username")
+SAMRAAD_OIDC_GROUPS_CLAIM = env_str("SAMRAAD_OIDC_GROUPS_CLAIM", "groups")
+SAMRAAD_OIDC_GROUP_ROLES = env_str("SAMRAAD_OIDC_GROUP_ROLES", "")
+SAMRAAD_OIDC_EMPLOYEE_CLAIM = env_str("SAMRAAD_OIDC_EMPLOYEE_CLAIM", "")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -218,6 +237,12 @@ SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)
 SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)
 # The day the app takes as today (ISO date); empty: the real date. For demos and tests.
 SAMRAAD_TODAY = env_str("SAMRAAD_TODAY", "")
+
+# Retention (docs/operations.md "Retention and purge"): years after a person's last
+# employment ended before their data is purged, and years an audit entry is kept;
+# 0 keeps that kind for ever.
+SAMRAAD_RETENTION_PERSON_YEARS = env_int("SAMRAAD_RETENTION_PERSON_YEARS", 5)
+SAMRAAD_RETENTION_AUDIT_YEARS = env_int("SAMRAAD_RETENTION_AUDIT_YEARS", 5)
 
 # Mail (follow-up alerts), through Django's MAILERS. Defaults suit a local relay.
 MAILERS = {

@@ -7,6 +7,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("", include("samraad.web.urls")),
     path("", include("samraad.accounts.urls")),
+    path("", include("samraad.signin.urls")),
     path("", include("samraad.audit.urls")),
     path("", include("samraad.absence.urls")),
     path("", include("samraad.followup.urls")),

@@ -13,4 +13,10 @@ class AccountsConfig(AppConfig):
         return [
             NavEntry(_("Users"), "admin:index", "admin", lambda s: s.administrator),
             NavEntry(_("API token"), "accounts:token", "token", lambda s: True),
+            NavEntry(
+                _("Role approvals"),
+                "accounts:pending_roles",
+                "role_approvals",
+                lambda s: s.central_hr,
+            ),
         ]

@@ -12,6 +12,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from samraad.vocabulary import Role
 
@@ -19,6 +20,23 @@ from samraad.vocabulary import Role
 ASSIGNED_ROLES = (Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR, Role.ADMINISTRATOR)
 # Roles that may see named persons, their absence records, alerts and conversations.
 PERSON_LEVEL_ROLES = frozenset({Role.MANAGER, Role.HR_PARTNER, Role.CENTRAL_HR})
+
+
+class RoleStatus(models.TextChoices):
+    """A person-level role given in the admin waits for central HR (accounts/approval.py)."""
+
+    ACTIVE = "active", _("Active")
+    PENDING = "pending", _("Awaiting approval")
+
+
+class RoleSource(models.TextChoices):
+    APP = "app", _("Given in Samråd")
+    IDP = "idp", _("From the identity provider's groups")
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def active(self) -> RoleAssignmentQuerySet:
+        return self.filter(status=RoleStatus.ACTIVE)
 
 
 class RoleAssignment(models.Model):
@@ -42,6 +60,22 @@ class RoleAssignment(models.Model):
     unit = models.ForeignKey(
         "org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    # Only active assignments count. Who asked for a pending one, and who approved it.
+    status = models.CharField(
+        max_length=8, choices=RoleStatus.choices, default=RoleStatus.ACTIVE, db_default="active"
+    )
+    source = models.CharField(
+        max_length=4, choices=RoleSource.choices, default=RoleSource.APP, db_default="app"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["user_id", "role", "unit_id"]
@@ -62,6 +96,14 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         where = self.unit_id or self.employee_id or "all"
         return f"{self.user_id}: {self.role} ({where})"
+
+    @property
+    def person_level(self) -> bool:
+        return self.role in PERSON_LEVEL_ROLES
+
+    def describe(self) -> str:
+        """The role and where it applies, e.g. "hr_partner BUF", "manager M-SOL"."""
+        return " ".join(part for part in (self.role, self.unit_id, self.employee_id) if part)
 
 
 def token_digest(token: str) -> str:

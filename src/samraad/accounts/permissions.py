@@ -132,7 +132,7 @@ def scope_for(user: User, today: dt.date) -> Scope:
 def _read_scope(user_id: int, today: dt.date) -> Scope:
     roles: set[Role] = set()
     person: set[str] = set()
-    for assignment in RoleAssignment.objects.filter(user_id=user_id):
+    for assignment in RoleAssignment.objects.active().filter(user_id=user_id):
         role = Role(assignment.role)
         roles.add(role)
         person |= _person_roots(assignment, today)

@@ -1,4 +1,5 @@
-"""The audit log: who saw which person's data, or which unit's persons, when and where.
+"""The audit log: who saw which person's data, or which unit's persons, when and where;
+who gave or took which role (audit/roles.py); what the retention purge deleted.
 
 Append-only. The model refuses updates and deletes, its querysets refuse bulk ones,
 the admin offers neither, and triggers in the database (SQLite and PostgreSQL) refuse
@@ -23,6 +24,8 @@ class Action(models.TextChoices):
     EXPORT = "export", _("Export")
     API = "api", _("API call")
     RECORD = "record", _("Recorded")
+    ROLE = "role", _("Role change")
+    PURGE = "purge", _("Retention purge")
 
 
 class AuditQuerySet(models.QuerySet["AuditEntry"]):
@@ -46,6 +49,10 @@ class AuditEntry(models.Model):
     employee_id = models.CharField(max_length=64, blank=True, default="", db_index=True)
     # The persons a list showed, space-separated (a list is one view of many persons).
     subjects = models.TextField(blank=True, default="")
+    # Role changes: the user whose roles or permissions changed, and what changed;
+    # the purge: what it deleted, counted.
+    target = models.CharField(max_length=150, blank=True, default="", db_default="", db_index=True)
+    detail = models.TextField(blank=True, default="", db_default="")
 
     objects = AuditQuerySet.as_manager()
 

@@ -50,7 +50,8 @@ def search_entries(form: SearchForm) -> QuerySet[AuditEntry]:
         return entries.none()
     data = form.cleaned_data
     if data["username"]:
-        entries = entries.filter(username=data["username"])
+        # who acted, or whose roles were changed
+        entries = entries.filter(Q(username=data["username"]) | Q(target=data["username"]))
     if data["employee"]:
         person = data["employee"]
         entries = entries.filter(Q(employee_id=person) | listing(person))

@@ -14,16 +14,18 @@ from typing import NoReturn
 
 from samraad.cli import (
     alerts,
+    backup,
     conversations,
     demo,
     importing,
     meetings,
+    purge,
     run_daily,
     serve,
     stats,
 )
 
-COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve, meetings]
+COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve, meetings, purge, backup]
 
 
 class UsageError(Exception):

@@ -1,4 +1,5 @@
-"""`samraad run-daily`: replay up to today, store new alerts, send their mail.
+"""`samraad run-daily`: replay up to today, store new alerts, send their mail; then
+purge what is past its retention period (`samraad purge`, as of the app's today).
 
 Safe to run twice a day and from cron: alerts are unique per (employee, rule, day) and
 each mail is claimed before it is sent (docs/rules.md).
@@ -25,8 +26,10 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from samraad import clock
     from samraad.followup.daily import run_daily
+    from samraad.retention.purge import purge
 
     today = args.today or clock.today()
     report = run_daily(today, rule_history(args.rules))
     print(report.render())
+    print(purge(clock.today()).render())
     return 0 if report.sent.failed == 0 else 1
