@@ -26,7 +26,6 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samraad.accounts.tokens import expires_at
 from samraad.accounts.models import (
     PERSON_LEVEL_ROLES,
     ApiToken,
@@ -34,6 +33,7 @@ from samraad.accounts.models import (
     RoleSource,
     RoleStatus,
 )
+from samraad.accounts.tokens import expires_at
 
 OWN_ROLES = _("You cannot give or change your own roles: ask another administrator.")
 

@@ -25,7 +25,18 @@ from samraad.cli import (
     stats,
 )
 
-COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve, meetings, purge, backup]
+COMMANDS = [
+    importing,
+    stats,
+    demo,
+    alerts,
+    run_daily,
+    conversations,
+    serve,
+    meetings,
+    purge,
+    backup,
+]
 
 
 class UsageError(Exception):
