@@ -13,9 +13,9 @@ import xlsxwriter
 from samraad.absence.models import Absence
 from samraad.org.models import Target, UnitPeriod
 from samraad.people.models import Employee, Employment
+from tests.spec import EXAMPLE
 
 from .conftest import (
-    EXAMPLE,
     WORLD,
     ImportFiles,
     RejectedBy,
