@@ -15,7 +15,7 @@ from django.db import transaction
 from samraad.interchange import database
 from samraad.interchange.database import MODELS, for_database
 from samraad.interchange.errors import InputError
-from samraad.interchange.reading import read_folder
+from samraad.interchange.reading import Folder, read_folder
 from samraad.interchange.schema import TABLES, Table
 from samraad.interchange.validation import validate
 from samraad.org.models import Unit
@@ -73,7 +73,11 @@ def import_folder(path: Path) -> ImportSummary:
 
     Raises reading.NotAFolder when `path` is missing or not a folder.
     """
-    folder = read_folder(path)
+    return import_read(read_folder(path))
+
+
+def import_read(folder: Folder) -> ImportSummary:
+    """Import what was read (from a folder, or converted from another format)."""
     with transaction.atomic():
         validated = validate(folder, database.load_stored())
         if not validated.ok:
@@ -86,9 +90,7 @@ def import_folder(path: Path) -> ImportSummary:
         write(changes)
     return ImportSummary(
         [
-            FileSummary(
-                folder.sources[name].file_name, c.added.height, c.updated.height, c.unchanged
-            )
+            FileSummary(folder.sources[name].label, c.added.height, c.updated.height, c.unchanged)
             for name, c in changes.items()
         ]
     )

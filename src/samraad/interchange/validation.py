@@ -15,7 +15,7 @@ files, so the validator is tested without a database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import polars as pl
@@ -79,7 +79,7 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
     clean_incoming = {n: f for n, f in incoming.items() if n not in unclean}
     whole = consistency.Whole(clean_incoming, canonical_stored, files)
     errors.extend(consistency.check(whole, clean=lambda n: n not in unclean))
-    shown, more = _limited(pl.concat(errors))
+    shown, more = _limited(at_origin(pl.concat(errors), folder.sources.values()))
     return Validated(incoming, canonical_stored, shown, more)
 
 
@@ -298,6 +298,35 @@ def _stored_frame(table: Table, stored: Mapping[str, pl.DataFrame]) -> pl.DataFr
         pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String).alias(c)
         for c in table.column_names
     )
+
+
+def at_origin(errors: pl.DataFrame, sources: Iterable[Source]) -> pl.DataFrame:
+    """Errors on rows converted from another format, moved to the file, line and field
+    they came from (reading.Origin). Sources sharing a file name share its lines."""
+    fields: dict[str, dict[str, str]] = {}
+    lines: dict[str, pl.DataFrame] = {}
+    for source in sources:
+        if source.origin is not None:
+            fields.setdefault(source.file_name, {}).update(source.origin.columns)
+            if source.origin.lines is not None:
+                lines[source.file_name] = source.origin.lines
+    parts = [errors.filter(~pl.col("file").is_in(list(fields)))]
+    for file, names in fields.items():
+        part = errors.filter(pl.col("file") == file).with_columns(pl.col("column").replace(names))
+        if file in lines:
+            found = lines[file].select(
+                pl.col(LINE).alias("line"),
+                pl.col("file").alias("_file"),
+                pl.col("line").alias("_at"),
+            )
+            part = part.join(found, on="line", how="left").select(
+                pl.coalesce("_file", "file").alias("file"),
+                pl.coalesce("_at", "line").alias("line"),
+                "column",
+                "message",
+            )
+        parts.append(part)
+    return pl.concat(parts)
 
 
 def _limited(errors: pl.DataFrame) -> tuple[list[InputError], int]:
