@@ -135,24 +135,33 @@ def _slices(frame: pl.DataFrame, secret: str) -> pl.DataFrame:
 
 def _conflicts(file: str, rows: pl.DataFrame) -> list[InputError]:
     """One employment number is one person's; its slices do not overlap."""
-    ordered = rows.sort("employment", "first", LINE)
-    same = pl.col("employment") == pl.col("employment").shift(1)
-    previous = pl.col(LINE).shift(1)
-    found = ordered.select(
-        LINE,
-        pl.when(same & (pl.col("employee") != pl.col("employee").shift(1)))
-        .then(pl.format("INST {} TJNR {} is another person's on line {}", "INST", "TJNR", previous))
-        .alias("CPR"),
-        pl.when(same & (pl.col("first") <= pl.col("last").shift(1)))
-        .then(pl.format("this slice of INST {} TJNR {} overlaps line {}", "INST", "TJNR", previous))
-        .alias("START"),
+    owned = rows.with_columns(
+        pl.col(LINE).min().over("employment").alias("_first"),
+        pl.col("employee").sort_by(LINE).first().over("employment").alias("_owner"),
     )
-    errors = []
-    for field in ("CPR", "START"):
-        failing = found.filter(pl.col(field).is_not_null()).select(LINE, field)
-        for line, message in failing.head(ERRORS_PER_FIELD).iter_rows():
-            errors.append(InputError(file, line, field, message))
-    return errors
+    others = owned.filter(pl.col("employee") != pl.col("_owner")).select(
+        LINE,
+        pl.format("INST {} TJNR {} is another person's on line {}", "INST", "TJNR", "_first"),
+    )
+    if others.height:
+        return _errors(file, "CPR", others)
+    ordered = rows.sort("employment", "first", LINE)
+    overlapping = ordered.filter(
+        (pl.col("employment") == pl.col("employment").shift(1))
+        & (pl.col("first") <= pl.col("last").shift(1))
+    )
+    message = pl.format("this slice of INST {} TJNR {} overlaps line {}", "INST", "TJNR", "_before")
+    found = ordered.with_columns(pl.col(LINE).shift(1).alias("_before")).join(
+        overlapping.select(LINE), on=LINE
+    )
+    return _errors(file, "START", found.select(LINE, message))
+
+
+def _errors(file: str, field: str, found: pl.DataFrame) -> list[InputError]:
+    return [
+        InputError(file, line, field, message)
+        for line, message in found.sort(LINE).head(ERRORS_PER_FIELD).iter_rows()
+    ]
 
 
 def _employments(monthly: pl.DataFrame) -> pl.DataFrame:

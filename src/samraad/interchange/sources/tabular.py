@@ -79,10 +79,10 @@ def _read_csv(path: Path, wanted: Sequence[str]) -> tuple[list[str], pl.DataFram
             infer_schema=False,
             has_header=True,
             columns=keep,
-            new_columns=[f"_{i}" for i in keep],
         )
     except pl.exceptions.PolarsError:
         raise Unreadable([file_error(path.name, "cannot be read as CSV")]) from None
+    frame.columns = [f"_{i}" for i in keep]
     frame = frame.select(
         pl.col(f"_{i}").str.strip_chars().replace("", None).alias(header[i]) for i in keep
     ).with_columns(pl.int_range(FIRST_DATA_LINE, FIRST_DATA_LINE + frame.height).alias(LINE))
@@ -102,7 +102,7 @@ def as_date(column: str | pl.Expr) -> pl.Expr:
 
 def date_problem(column: str) -> pl.Expr:
     value = pl.col(column)
-    message = pl.format('"{}" is not a date (YYYY-MM-DD or DD-MM-YYYY)', value)
+    message = pl.format('"{}" is not a date (YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY)', value)
     return pl.when(value.is_not_null() & as_date(column).is_null()).then(message)
 
 
