@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 
 import polars as pl
 
@@ -28,6 +29,12 @@ class MissingSecret(Exception):
 def digits(cpr: pl.Expr) -> pl.Expr:
     """The ten digits, without the dash; null where the cell is not shaped like a CPR number."""
     return pl.when(cpr.str.contains(CPR_SHAPE)).then(cpr.str.replace("-", "", literal=True))
+
+
+def digits_of(value: str) -> str | None:
+    """`digits` for one value."""
+    text = value.strip()
+    return text.replace("-", "") if re.fullmatch(CPR_SHAPE, text) else None
 
 
 def employee_keys(cprs: pl.Series, secret: str) -> pl.Series:
