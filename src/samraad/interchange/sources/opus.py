@@ -31,7 +31,14 @@ import polars as pl
 from samraad.interchange.errors import InputError
 from samraad.interchange.reading import LINE, Unreadable
 from samraad.interchange.sources import cpr
-from samraad.interchange.sources.converted import Converted, count
+from samraad.interchange.sources.converted import (
+    EMPLOYMENT_COLUMNS,
+    Converted,
+    Slice,
+    count,
+    employment_rows,
+    rows_frame,
+)
 from samraad.interchange.sources.opus_replay import (
     History,
     Version,
@@ -184,7 +191,7 @@ def _unit_rows(histories: dict[str, History]) -> pl.DataFrame:
             else:
                 merged.append(row)
         rows.extend(tuple(r) for r in merged)
-    return _frame(rows, ["unit_id", "name", "kind", "parent_id", "valid_from", "valid_to"])
+    return rows_frame(rows, ["unit_id", "name", "kind", "parent_id", "valid_from", "valid_to"])
 
 
 def _people(histories: dict[str, History], secret: str) -> dict[str, str]:
@@ -223,36 +230,21 @@ def _employee_rows(histories: dict[str, History], people: dict[str, str]) -> pl.
 
 
 def _employment_rows(histories: dict[str, History], people: dict[str, str]) -> pl.DataFrame:
-    rows: list[tuple[object, ...]] = []
+    rows: list[tuple[Any, ...]] = []
     for employment_id, history in histories.items():
         latest = history.versions[-1].element
         entry = date(latest.get("entryDate") or "") or history.versions[0].start
         last = _earliest(history.end, date(latest.get("leaveDate") or ""))
-        merged: list[list[Any]] = []
-        for p in _periods(history, entry, last):
-            el = p.version.element
-            job = (el.get("orgUnit"), el.get("position"), hours(el))
-            if merged and tuple(merged[-1][2:5]) == job:
-                merged[-1][6] = p.end
-                continue
-            key = employment_id if not merged else f"{employment_id}-{p.start:%Y%m%d}"
-            merged.append([key, people[_cpr(history)], *job, p.start, p.end, p.version.number])
-        for row, after in zip(merged, [*merged[1:], None], strict=True):
-            moved = after is not None and after[2] != row[2]
-            rows.append((*row[:7], "transfer" if moved else None, row[7]))
-    columns = ["employment_id", "employee_id", "unit_id", "job_group", "weekly_hours"]
-    frame = _frame(rows, [*columns, "start_date", "end_date", "end_reason"])
-    return frame.with_columns(pl.col("weekly_hours").str.replace(r"\.0$", ""))
-
-
-def _frame(rows: list[tuple[object, ...]], columns: list[str]) -> pl.DataFrame:
-    """Rows of values (dates as dates) ending in their LINE → a frame of strings."""
-    schema = {c: pl.String for c in columns} | {LINE: pl.Int64}
-    text = [(*(_text(v) for v in r[:-1]), r[-1]) for r in rows]
-    return pl.DataFrame(text, schema=schema, orient="row").sort(LINE)
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
+        slices = [
+            Slice(
+                p.version.element.get("orgUnit"),
+                p.version.element.get("position"),
+                hours(p.version.element) or 0.0,
+                p.start,
+                p.end,
+                p.version.number,
+            )
+            for p in _periods(history, entry, last)
+        ]
+        rows += employment_rows(employment_id, people[_cpr(history)], slices)
+    return rows_frame(rows, EMPLOYMENT_COLUMNS)
