@@ -34,7 +34,7 @@ def refused(run_import: Run, folder: Path) -> list[str]:
 def test_bad_date_is_named_at_its_line(run_import: Run, tmp_path: Path) -> None:
     folder = edited(tmp_path, "SD_PERSON.csv", "01.03.2021", "31.02.2021")
     assert refused(run_import, folder) == [
-        'SD_PERSON.csv:4: START: "31.02.2021" is not a date (YYYY-MM-DD, DD-MM-YYYY or DD.MM.YYYY)'
+        'SD_PERSON.csv:4: START: "31.02.2021" is not a date in the form DD.MM.YYYY'
     ]
 
 

@@ -84,7 +84,7 @@ def _to_xlsx(path: Path, separator: str, dates: tuple[str, ...], numbers: tuple[
     for r, row in enumerate(table):
         for c, cell in enumerate(row):
             column = table[0][c]
-            if r and column in dates and not cell.startswith("31.12.9999"):
+            if r and column in dates:
                 day = _date(cell)
                 sheet.write_datetime(r, c, dt.datetime(day.year, day.month, day.day), date_format)
             elif r and column in numbers:

@@ -118,12 +118,14 @@ def _absences(
         folder.unreadable.add("absences")
         return
     days, errors = sd_absence.read_days(table, people.slices, causes, texts)
+    file = table.file_name
+    del table  # millions of rows of text: gone before the merge needs its memory
     if days is None:
         folder.errors.extend(errors)
         folder.unreadable.add("absences")
         return
-    records = sd_absence.absence_records(days, table.file_name)
-    converted.add("absences", table.file_name, records.absences, sd_absence.FIELDS)
+    records = sd_absence.absence_records(days, file)
+    converted.add("absences", file, records.absences, sd_absence.FIELDS)
     converted.notices.extend(days.notices + records.notices)
 
 

@@ -55,13 +55,17 @@ FIELDS = {
     "degree": "FRVTIM",
 }
 SMALLEST_DEGREE = 0.0001  # the database keeps 4 decimals; a degree is above 0
+# Causes as small numbers while merging (millions of rows sort and group faster so).
+CAUSE_CODES = {cause: code for code, cause in enumerate(CAUSES.values)}
 
 
 @dataclass(frozen=True)
 class Days:
-    """Absent days placed on a person: employee, cause, day, absent, planned, LINE."""
+    """Absent days placed on a person: person (a number), cause (a number), day, absent,
+    planned, LINE; `people` gives each person number's employee key."""
 
     days: pl.DataFrame
+    people: pl.Series
     last_day: int  # the latest FRVDATO of the file: how far the extract reaches
     notices: list[str]
 
@@ -77,7 +81,7 @@ def read_days(
     rows = table.frame.select(
         "AnsaettelsesID",
         loenart.normal_codes(pl.col("FRVAARSAG")).alias("code"),
-        as_date("FRVDATO").cast(pl.Int64).alias("day"),
+        as_date("FRVDATO", table.date_format("FRVDATO")).cast(pl.Int32).alias("day"),
         as_number("FRVTIM").alias("absent"),
         as_number("PLANTIM").alias("planned"),
         LINE,
@@ -91,21 +95,30 @@ def read_days(
     ignored = rows.filter(pl.col("cause") == loenart.IGNORE).height
     if ignored:
         notices.append(f"{file}: {count(ignored, 'row')} of lønarter the table ignores: left out")
-    known = rows.filter(pl.col("cause").is_in(CAUSES.values))
-    placed, placing_notices = _placed(file, known, slices)
-    return Days(placed, last_day, notices + placing_notices), []
+    known = rows.filter(pl.col("cause").is_in(CAUSES.values)).select(
+        "AnsaettelsesID",
+        pl.col("cause").replace_strict(CAUSE_CODES, return_dtype=pl.UInt8),
+        "day",
+        "absent",
+        "planned",
+        LINE,
+    )
+    people = slices["employee"].unique().sort()
+    placed, placing_notices = _placed(file, known, slices, people)
+    return Days(placed, people, last_day, notices + placing_notices), []
 
 
 def _cell_errors(table: Table) -> list[InputError]:
     def not_negative(field: str) -> pl.Expr:
         return pl.when(as_number(field) < 0).then(pl.lit("hours are not negative"))
 
+    day = table.date_format("FRVDATO")
     return problems(
         table,
         {
             # The value is not repeated: SD builds it from the CPR number.
             "AnsaettelsesID": [empty_problem("AnsaettelsesID")],
-            "FRVDATO": [empty_problem("FRVDATO"), date_problem("FRVDATO")],
+            "FRVDATO": [empty_problem("FRVDATO"), date_problem("FRVDATO", day)],
             "FRVAARSAG": [empty_problem("FRVAARSAG")],
             "FRVTIM": [empty_problem("FRVTIM"), number_problem("FRVTIM"), not_negative("FRVTIM")],
             "PLANTIM": [
@@ -134,34 +147,54 @@ def _unknown_codes(file: str, rows: pl.DataFrame, texts: dict[str, str]) -> list
     return notices
 
 
-def _placed(file: str, rows: pl.DataFrame, slices: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+def _placed(
+    file: str, rows: pl.DataFrame, slices: pl.DataFrame, people: pl.Series
+) -> tuple[pl.DataFrame, list[str]]:
     """Each row on the slice of its employment that holds on its day; only monthly-paid
-    slices count (hourly-paid staff are kept apart, sd_person.py)."""
-    ordered = slices.filter(pl.col("AnsaettelsesID").is_not_null()).sort("first")
+    slices count (hourly-paid staff are kept apart, sd_person.py). Employments and people
+    become numbers first: joining millions of rows on text is slow."""
+    ids = slices["AnsaettelsesID"].drop_nulls().unique()
+    employments = pl.DataFrame(
+        {"AnsaettelsesID": ids, "_employment": pl.int_range(ids.len(), eager=True)}
+    )
+    numbered = pl.DataFrame({"employee": people, "person": pl.int_range(people.len(), eager=True)})
+    ordered = (
+        slices.join(employments, on="AnsaettelsesID")
+        .join(numbered, on="employee")
+        .select("_employment", "person", pl.col("first").cast(pl.Int32), "last", "monthly")
+        .sort("first")
+    )
+    rows = rows.join(employments, on="AnsaettelsesID", how="left").drop("AnsaettelsesID")
     placed = rows.sort("day").join_asof(
         ordered,
         left_on="day",
         right_on="first",
-        by="AnsaettelsesID",
+        by="_employment",
         strategy="backward",
         check_sortedness=False,  # both sorted just above
     )
-    on_slice = pl.col("employee").is_not_null() & (pl.col("day") <= pl.col("last"))
-    known_ids = slices["AnsaettelsesID"].drop_nulls().unique().implode()
+    on_slice = pl.col("person").is_not_null() & (pl.col("day") <= pl.col("last"))
+    known = pl.col("_employment").is_not_null()
+    counts = placed.select(
+        (~known).sum().alias("unknown"),
+        (known & ~on_slice).sum().alias("outside"),
+        (on_slice & ~pl.col("monthly")).sum().alias("hourly"),
+    ).row(0, named=True)
     notices = []
-    unknown = placed.filter(~pl.col("AnsaettelsesID").is_in(known_ids)).height
-    if unknown:
-        notices.append(f"{file}: {count(unknown, 'row')} of employments not in SD_PERSON: left out")
-    outside = placed.filter(pl.col("AnsaettelsesID").is_in(known_ids) & ~on_slice).height
-    if outside:
-        notices.append(f"{file}: {count(outside, 'row')} outside the employment's slices: left out")
-    hourly = placed.filter(on_slice & ~pl.col("monthly")).height
-    if hourly:
+    if counts["unknown"]:
         notices.append(
-            f"{file}: {count(hourly, 'row')} on hourly-paid or ended employments: left out"
+            f"{file}: {count(counts['unknown'], 'row')} of employments not in SD_PERSON: left out"
         )
+    if counts["outside"]:
+        rows_ = count(counts["outside"], "row")
+        notices.append(f"{file}: {rows_} outside the employment's slices: left out")
+    if counts["hourly"]:
+        rows_ = count(counts["hourly"], "row")
+        notices.append(f"{file}: {rows_} on hourly-paid or ended employments: left out")
     kept = placed.filter(on_slice & pl.col("monthly"))
-    return kept.select("employee", "cause", "day", "absent", "planned", LINE), notices
+    return kept.select(
+        pl.col("person").cast(pl.UInt32), "cause", "day", "absent", "planned", LINE
+    ), notices
 
 
 @dataclass(frozen=True)
@@ -175,16 +208,20 @@ def absence_records(days: Days, file: str) -> Records:
     rows, notices = _one_cause_per_day(file, days.days)
     rows = _with_runs(rows)
     records = _records(rows)
-    ends = records["end"].to_numpy()
+    ends = records["end"].to_numpy().astype(np.int64)
     open_end = work_calendar().count(ends + 1, np.full_like(ends, days.last_day)) == 0
-    records = records.with_columns(
-        pl.when(pl.Series(open_end)).then(None).otherwise(pl.col("end")).alias("end")
-    )
     start = pl.col("start").cast(pl.Date)
-    absences = records.select(
-        (pl.col("employee") + "-" + start.dt.strftime("%Y%m%d")).alias("absence_id"),
-        pl.col("employee").alias("employee_id"),
-        "cause",
+    employee = pl.col("person").replace_strict(
+        pl.int_range(days.people.len(), eager=True), days.people, return_dtype=pl.String
+    )
+    cause = pl.col("cause").replace_strict(list(CAUSE_CODES.values()), list(CAUSE_CODES))
+    absences = records.with_columns(
+        pl.when(pl.Series(open_end)).then(None).otherwise(pl.col("end")).alias("end"),
+        employee.alias("employee_id"),
+    ).select(
+        (pl.col("employee_id") + "-" + start.dt.strftime("%Y%m%d")).alias("absence_id"),
+        "employee_id",
+        cause.alias("cause"),
         iso(start).alias("start_date"),
         iso(pl.col("end").cast(pl.Date)).alias("end_date"),
         number_text(pl.col("degree"), 4).alias("degree"),
@@ -193,34 +230,60 @@ def absence_records(days: Days, file: str) -> Records:
     worked = rows.filter(pl.col("degree").is_not_null())
     capped = worked.filter(pl.col("absent") > pl.col("planned") * (1 + 1e-9)).height
     if capped:
-        notices.append(
-            f"{file}: {count(capped, 'day')} with FRVTIM above PLANTIM: degree taken as 1"
-        )
+        days_ = count(capped, "day")
+        notices.append(f"{file}: {days_} with FRVTIM above PLANTIM: degree taken as 1")
     return Records(absences, notices)
 
 
+def _key(*parts: tuple[str, int]) -> pl.Expr:
+    """Several small whole numbers packed into one Int64 (column, bits): one key sorts and
+    groups millions of rows much faster than several."""
+    key = pl.lit(0, pl.Int64)
+    for column, bits in parts:
+        key = key * (1 << bits) + pl.col(column).cast(pl.Int64)
+    return key
+
+
+# person < 2^24, days since 1970 < 2^17 (the calendar ends in 2100), cause < 2^3
+PERSON_DAY = (("person", 24), ("day", 17))
+PERSON_CAUSE_DAY = (("person", 24), ("cause", 3), ("day", 17))
+
+
 def _one_cause_per_day(file: str, days: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
-    per_cause = days.group_by("employee", "day", "cause").agg(
-        pl.col("absent").sum(), pl.col("planned").sum(), pl.col(LINE).min()
+    # Several employments of one person on one day add up. Few have two jobs: only the
+    # rows that share person, day and cause are grouped.
+    rows = days.with_columns(_key(*PERSON_CAUSE_DAY).alias("_key"))
+    shared = rows["_key"].is_duplicated()
+    summed = (
+        rows.filter(shared)
+        .group_by("_key")
+        .agg(
+            pl.col("person", "cause", "day").first(),
+            pl.col("absent", "planned").sum(),
+            pl.col(LINE).min(),
+        )
     )
+    per_cause = pl.concat([rows.filter(~shared), summed.select(rows.columns)])
     worked = per_cause.filter((pl.col("planned") > 0) & (pl.col("absent") > 0))
-    order = {cause: i for i, cause in enumerate(CAUSES.values)}
-    ranked = worked.with_columns(
-        pl.col("cause").replace_strict(order, return_dtype=pl.Int32).alias("_order")
-    ).sort(["employee", "day", "absent", "_order"], descending=[False, False, True, False])
-    kept = ranked.unique(["employee", "day"], keep="first", maintain_order=True).drop("_order")
+    # One cause per person and day: the most hours, then the cause first in the spec's order.
+    day_key = _key(*PERSON_DAY)
+    twice = worked.select(day_key.is_duplicated()).to_series()
+    contested = worked.filter(twice).sort(
+        ["person", "day", "absent", "cause"], descending=[False, False, True, False]
+    )
+    winners = contested.unique(["person", "day"], keep="first", maintain_order=True)
+    kept = pl.concat([worked.filter(~twice), winners])
     notices = []
-    if ranked.height > kept.height:
-        days_ = ranked.height - kept.height
+    if contested.height > winners.height:
+        days_ = count(contested.height - winners.height, "day")
         notices.append(
-            f"{file}: {count(days_, 'day')} with hours of two causes: the cause with the most"
+            f"{file}: {days_} with hours of two causes: the cause with the most"
             " hours keeps the day (a record cannot overlap another)"
         )
     # Days off inside an absence (PLANTIM 0) only join days of their own cause, and only
     # where the person has no absent hours that day.
-    off = per_cause.filter(pl.col("planned") <= 0).join(
-        kept.select("employee", "day"), on=["employee", "day"], how="anti"
-    )
+    taken = kept.select(day_key.alias("_day_key"))["_day_key"].implode()
+    off = per_cause.filter((pl.col("planned") <= 0) & ~day_key.is_in(taken))
     degree = (pl.col("absent") / pl.col("planned")).clip(upper_bound=1).round(4)
     kept = kept.with_columns(degree.clip(lower_bound=SMALLEST_DEGREE).alias("degree"))
     off = off.with_columns(pl.lit(None, pl.Float64).alias("degree"))
@@ -229,15 +292,14 @@ def _one_cause_per_day(file: str, days: pl.DataFrame) -> tuple[pl.DataFrame, lis
 
 def _with_runs(rows: pl.DataFrame) -> pl.DataFrame:
     """Number the runs: rows of one person and cause with no working day between them."""
-    rows = rows.sort("employee", "cause", "day")
-    day = rows["day"].to_numpy()
+    rows = rows.sort("_key")  # person, cause, day
+    day = rows["day"].to_numpy().astype(np.int64)
     previous = np.concatenate(([day[0] if len(day) else 0], day[:-1]))
     between = work_calendar().count(previous + 1, day - 1)
-    same = (rows["employee"] == rows["employee"].shift(1)) & (
-        rows["cause"] == rows["cause"].shift(1)
-    )
-    new_run = ~same.fill_null(False).to_numpy() | (between > 0)
-    return rows.with_columns(pl.Series("_run", np.cumsum(new_run)))
+    group = rows["_key"].to_numpy() // (1 << 17)  # person and cause
+    same = np.concatenate(([False], group[1:] == group[:-1]))
+    new_run = ~same | (between > 0)
+    return rows.with_columns(pl.Series("_run", np.cumsum(new_run), dtype=pl.Int64))
 
 
 def _records(rows: pl.DataFrame) -> pl.DataFrame:
@@ -249,7 +311,7 @@ def _records(rows: pl.DataFrame) -> pl.DataFrame:
     )
     numbered = worked.with_columns(changed.fill_null(True).cum_sum().alias("_record"))
     records = numbered.group_by("_record", maintain_order=True).agg(
-        pl.col("employee", "cause", "_run", "degree").first(),
+        pl.col("person", "cause", "_run", "degree").first(),
         pl.col("day").min().alias("start"),
         pl.col("day").max().alias("last"),
         pl.col(LINE).min(),

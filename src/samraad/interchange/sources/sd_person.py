@@ -71,7 +71,7 @@ def read_people(table: Table, secret: str) -> tuple[People | None, list[InputErr
     errors = _cell_errors(table)
     if errors:
         return None, errors
-    rows = _slices(table.frame, secret)
+    rows = _slices(table, secret)
     errors = _conflicts(table.file_name, rows)
     if errors:
         return None, errors
@@ -86,10 +86,11 @@ def read_people(table: Table, secret: str) -> tuple[People | None, list[InputErr
 
 
 def _cell_errors(table: Table) -> list[InputError]:
+    start, slut = table.date_format("START"), table.date_format("SLUT")
     employed = pl.col("STAT").is_in(EMPLOYED)
     shape = pl.when(~pl.col("CPR").str.contains(cpr.CPR_SHAPE)).then(pl.lit(cpr.NOT_A_CPR))
     negative = pl.when(as_number("BESKDEC") < 0).then(pl.lit("a share of full time is ≥ 0"))
-    before = pl.when(as_date("SLUT") < as_date("START")).then(
+    before = pl.when(as_date("SLUT", slut) < as_date("START", start)).then(
         pl.format("{} is before START {}", pl.col("SLUT"), pl.col("START"))
     )
     return problems(
@@ -99,8 +100,8 @@ def _cell_errors(table: Table) -> list[InputError]:
             "INST": [empty_problem("INST")],
             "CPR": [empty_problem("CPR"), shape],
             "STAT": [empty_problem("STAT")],
-            "START": [empty_problem("START"), date_problem("START")],
-            "SLUT": [empty_problem("SLUT"), date_problem("SLUT"), before],
+            "START": [empty_problem("START"), date_problem("START", start)],
+            "SLUT": [empty_problem("SLUT"), date_problem("SLUT", slut), before],
             "BESKDEC": [
                 pl.when(employed).then(empty_problem("BESKDEC")),
                 number_problem("BESKDEC"),
@@ -113,7 +114,8 @@ def _cell_errors(table: Table) -> list[InputError]:
     )
 
 
-def _slices(frame: pl.DataFrame, secret: str) -> pl.DataFrame:
+def _slices(table: Table, secret: str) -> pl.DataFrame:
+    frame = table.frame
     for optional in OPTIONAL:
         if optional not in frame.columns:
             frame = frame.with_columns(pl.lit(None, pl.String).alias(optional))
@@ -124,8 +126,8 @@ def _slices(frame: pl.DataFrame, secret: str) -> pl.DataFrame:
     rows = frame.filter(pl.col("STAT") != DELETED).with_columns(
         cpr.digits(pl.col("CPR")).alias("cpr10"),
         (pl.col("INST") + "-" + pl.col("TJNR")).alias("employment"),
-        as_date("START").cast(pl.Int64).alias("first"),
-        as_date(slut).cast(pl.Int64).fill_null(END).alias("last"),
+        as_date("START", table.date_format("START")).cast(pl.Int64).alias("first"),
+        as_date(slut, table.date_format("SLUT")).cast(pl.Int64).fill_null(END).alias("last"),
         (beskdec * FULL_TIME_HOURS).round(2).alias("hours"),
         (employed & hourly).alias("hourly"),
         (employed & ~hourly).alias("monthly"),
