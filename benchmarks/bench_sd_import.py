@@ -186,9 +186,12 @@ def main() -> None:
     parser.add_argument("--database-url", help="PostgreSQL (dropped and created per run)")
     parser.add_argument("--phases", action="store_true", help="time read, validate, write")
     parser.add_argument("--compare", action="store_true", help="figures: SD vs the world")
-    parser.add_argument("--part", choices=["phases", "compare"], help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=["extract", "phases", "compare"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.part == "extract":
+        write_extract(args.employees, args.years, args.folder)
+        return
     if args.part == "phases":
         phases(args.folder)
         return
@@ -197,10 +200,12 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="samraad-bench-sd-") as scratch:
         folder = Path(scratch) / "sd"
-        write_extract(args.employees, args.years, folder)
-        run_imports(folder, args.runs, args.database_url, Path(scratch))
         own = [sys.executable, __file__, "--folder", str(folder)]
         sizes = ["--employees", str(args.employees), "--years", str(args.years)]
+        # Every part runs in its own process, started from this small one: Linux keeps a
+        # process's peak memory across fork and exec, so a big parent would inflate it.
+        subprocess.run([*own, *sizes, "--part", "extract"], check=True)
+        run_imports(folder, args.runs, args.database_url, Path(scratch))
         if args.phases:
             print("phases, in one process:")
             subprocess.run([*own, "--part", "phases"], check=True)

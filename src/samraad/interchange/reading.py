@@ -55,6 +55,10 @@ class Source:
     header: tuple[str, ...]
     frame: pl.DataFrame  # a String column per header name, plus LINE
     origin: Origin | None = None
+    # Stored rows this source speaks for (an expression over the stored rows, as strings):
+    # those it does not hold any more are removed. A payroll extract is the whole truth
+    # for what it covers (interchange/sources/); an interchange file never removes.
+    replaces: pl.Expr | None = None
 
     @property
     def label(self) -> str:

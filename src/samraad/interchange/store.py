@@ -42,11 +42,11 @@ class FileSummary:
     added: int
     updated: int
     unchanged: int
+    removed: int = 0  # only sources that replace what they cover remove (reading.Source)
 
     def __str__(self) -> str:
-        return (
-            f"{self.file}: added {self.added}, updated {self.updated}, unchanged {self.unchanged}"
-        )
+        counts = f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}"
+        return f"{self.file}: {counts}" + (f", removed {self.removed}" if self.removed else "")
 
 
 @dataclass(frozen=True)
@@ -87,10 +87,17 @@ def import_read(folder: Folder) -> ImportSummary:
             for t in TABLES
             if t.name in validated.incoming
         }
+        remove(validated.removed)
         write(changes)
     return ImportSummary(
         [
-            FileSummary(folder.sources[name].label, c.added.height, c.updated.height, c.unchanged)
+            FileSummary(
+                folder.sources[name].label,
+                c.added.height,
+                c.updated.height,
+                c.unchanged,
+                validated.removed[name].height if name in validated.removed else 0,
+            )
             for name, c in changes.items()
         ]
     )
@@ -116,6 +123,15 @@ def diff(table: Table, incoming: pl.DataFrame, stored: pl.DataFrame) -> Changes:
         updated=joined.filter(exists & ~same).select(*columns, CHANGED),
         unchanged=joined.filter(exists & same).height,
     )
+
+
+def remove(rows: dict[str, pl.DataFrame]) -> None:
+    """Delete stored rows by key (a replacing source's superseded rows). Call inside a
+    transaction."""
+    writer = database.writer()
+    for table in TABLES:
+        if table.name in rows:
+            writer.delete(MODELS[table.name], rows[table.name].select(table.key))
 
 
 def write(changes: dict[str, Changes]) -> None:

@@ -16,7 +16,7 @@ files, so the validator is tested without a database.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -25,6 +25,7 @@ from samraad.interchange.errors import NO_COLUMN, InputError
 from samraad.interchange.reading import LINE, Folder, Source
 from samraad.interchange.schema import (
     TABLES,
+    TABLES_BY_NAME,
     Choice,
     Column,
     Date,
@@ -55,6 +56,8 @@ class Validated:
     stored: dict[str, pl.DataFrame]
     errors: list[InputError]
     more_errors: int
+    # Stored rows (their keys) that sources replacing what they cover no longer hold.
+    removed: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -66,6 +69,10 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
     errors = [_error_frame(folder.errors)]
     unclean = set(folder.unreadable)
     canonical_stored = {t.name: canonical(t, _stored_frame(t, stored)) for t in TABLES}
+    removed = superseded(folder, canonical_stored)
+    for name, rows in removed.items():
+        key = list(TABLES_BY_NAME[name].key)
+        canonical_stored[name] = canonical_stored[name].join(rows, on=key, how="anti")
     incoming: dict[str, pl.DataFrame] = {}
     files: dict[str, str] = {}
     for name, source in folder.sources.items():
@@ -80,7 +87,21 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
     whole = consistency.Whole(clean_incoming, canonical_stored, files)
     errors.extend(consistency.check(whole, clean=lambda n: n not in unclean))
     shown, more = _limited(at_origin(pl.concat(errors), folder.sources.values()))
-    return Validated(incoming, canonical_stored, shown, more)
+    return Validated(incoming, canonical_stored, shown, more, removed)
+
+
+def superseded(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The keys of stored rows that a replacing source (Source.replaces) no longer holds."""
+    removed = {}
+    for name, source in folder.sources.items():
+        if source.replaces is None:
+            continue
+        key = list(source.table.key)
+        rows = stored[name].filter(source.replaces).select(key)
+        rows = rows.join(source.frame.select(key), on=key, how="anti", nulls_equal=False)
+        if rows.height:
+            removed[name] = rows
+    return removed
 
 
 def header_errors(source: Source) -> list[InputError]:

@@ -33,11 +33,14 @@ class Converted:
         frame: pl.DataFrame,
         columns: Mapping[str, str],
         lines: pl.DataFrame | None = None,
+        replaces: pl.Expr | None = None,
     ) -> None:
-        """Add a converted table: `frame` holds interchange columns as strings, and LINE."""
+        """Add a converted table: `frame` holds interchange columns as strings, and LINE;
+        `replaces` selects the stored rows it speaks for (reading.Source)."""
         header = tuple(c for c in frame.columns if c != LINE)
+        table_ = TABLES_BY_NAME[table]
         origin = Origin(columns, lines)
-        self.folder.sources[table] = Source(TABLES_BY_NAME[table], file_name, header, frame, origin)
+        self.folder.sources[table] = Source(table_, file_name, header, frame, origin, replaces)
 
     def only(self, tables: set[str]) -> None:
         """Keep only these tables (`--only`): e.g. absences from SD beside units from OS2mo."""
@@ -45,6 +48,15 @@ class Converted:
             if name not in tables:
                 del self.folder.sources[name]
         self.folder.unreadable &= tables
+
+
+def family(column: str, keys: list[str]) -> pl.Expr:
+    """Rows whose `column` is one of `keys`, or one of them and `-YYYYMMDD` (the later rows
+    of one employment, employment_rows): the stored rows a source speaks for."""
+    value = pl.col(column)
+    base = value.str.extract(r"^(.*)-\d{8}$")
+    known = pl.Series(keys, dtype=pl.String).implode()
+    return value.is_in(known) | base.is_in(known).fill_null(False)
 
 
 def iso(column: pl.Expr) -> pl.Expr:

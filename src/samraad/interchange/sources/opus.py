@@ -37,6 +37,7 @@ from samraad.interchange.sources.converted import (
     Slice,
     count,
     employment_rows,
+    family,
     rows_frame,
 )
 from samraad.interchange.sources.opus_replay import (
@@ -98,13 +99,24 @@ def read_opus(paths: list[Path], secret: str) -> Converted:
         orient="row",
     )
     units = replay(dumps, "orgUnit", number, unit_change)
-    converted.add("units", origin, _unit_rows(units), UNIT_FIELDS, lines)
+    # The dumps speak for every unit and employment they name: a replayed history
+    # replaces the stored one (so a cancelled employment goes, and a corrected day moves).
+    unit_ids = pl.col("unit_id").is_in(pl.Series(list(units), dtype=pl.String).implode())
+    converted.add("units", origin, _unit_rows(units), UNIT_FIELDS, lines, unit_ids)
     employments = replay(dumps, "employee", number, employment_change)
     cancelled = {i: h for i, h in employments.items() if not h.versions}
     kept = {i: h for i, h in employments.items() if h.versions}
     people = _people(kept, secret)
     converted.add("employees", origin, _employee_rows(kept, people), EMPLOYEE_FIELDS, lines)
-    converted.add("employments", origin, _employment_rows(kept, people), EMPLOYMENT_FIELDS, lines)
+    named = sorted({el.id for _, _, el in numbered if el.kind == "employee"})
+    converted.add(
+        "employments",
+        origin,
+        _employment_rows(kept, people),
+        EMPLOYMENT_FIELDS,
+        lines,
+        family("employment_id", named),
+    )
     if cancelled:
         converted.notices.append(
             f"{origin}: {count(len(cancelled), 'employment')} cancelled in Opus (gone from a later"

@@ -29,6 +29,7 @@ from samraad.interchange.sources.converted import (
     Slice,
     count,
     employment_rows,
+    family,
     rows_frame,
 )
 from samraad.interchange.sources.os2mo_client import Client, OS2moError
@@ -121,9 +122,19 @@ def read_os2mo(
     employments = employments.with_columns(pl.col("employee_id").replace_strict(keys, default=None))
     employees = _employees(people, keys, set(employments["employee_id"]), places)
     lines = places.frame()
-    converted.add("units", origin, unit_rows, UNIT_FIELDS, lines)
+    # OS2mo's whole history replaces the stored one of every unit and engagement it has.
+    unit_ids = [organisation["uuid"], *(u["uuid"] for u in units)]
+    engagement_ids = [e["uuid"] for e in engagements]
+    converted.add("units", origin, unit_rows, UNIT_FIELDS, lines, family("unit_id", unit_ids))
     converted.add("employees", origin, employees, EMPLOYEE_FIELDS, lines)
-    converted.add("employments", origin, employments, EMPLOYMENT_FIELDS, lines)
+    converted.add(
+        "employments",
+        origin,
+        employments,
+        EMPLOYMENT_FIELDS,
+        lines,
+        family("employment_id", engagement_ids),
+    )
     if without:
         converted.notices.append(
             f"{origin}: {count(without, 'engagement')} without a fraction (occupation rate):"

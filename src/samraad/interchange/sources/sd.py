@@ -16,7 +16,7 @@ from samraad.interchange.errors import InputError, file_error
 from samraad.interchange.reading import SUFFIXES, NotAFolder, Unreadable, read_file
 from samraad.interchange.schema import TABLES, TABLES_BY_NAME
 from samraad.interchange.sources import loenart, sd_absence, sd_person
-from samraad.interchange.sources.converted import Converted
+from samraad.interchange.sources.converted import Converted, family
 from samraad.interchange.sources.tabular import Table, read_table
 
 PERSON, DAYS, PAY_CODES = "SD_PERSON", "SD_FRAVDAG", "SD_DIM_LOENART"
@@ -92,7 +92,13 @@ def _convert(
         folder.unreadable.update(derived)
         return
     converted.add("employees", person.file_name, people.employees, sd_person.EMPLOYEE_FIELDS)
-    converted.add("employments", person.file_name, people.employments, sd_person.EMPLOYMENT_FIELDS)
+    converted.add(
+        "employments",
+        person.file_name,
+        people.employments,
+        sd_person.EMPLOYMENT_FIELDS,
+        replaces=family("employment_id", people.numbers),
+    )
     converted.notices.extend(people.notices)
     if DAYS in sd_files:
         if "AnsaettelsesID" not in person.frame.columns:
@@ -125,7 +131,8 @@ def _absences(
         folder.unreadable.add("absences")
         return
     records = sd_absence.absence_records(days, file)
-    converted.add("absences", file, records.absences, sd_absence.FIELDS)
+    covered = sd_absence.covered(days.people, days.first_day, days.last_day)
+    converted.add("absences", file, records.absences, sd_absence.FIELDS, replaces=covered)
     converted.notices.extend(days.notices + records.notices)
 
 

@@ -42,7 +42,7 @@ from samraad.interchange.sources.tabular import (
     number_problem,
     problems,
 )
-from samraad.stats.workdays import work_calendar
+from samraad.stats.workdays import from_day_number, work_calendar
 
 REQUIRED = ("AnsaettelsesID", "FRVDATO", "FRVAARSAG", "FRVTIM", "PLANTIM")
 # The SD field behind each absences.csv column, for errors.
@@ -66,7 +66,8 @@ class Days:
 
     days: pl.DataFrame
     people: pl.Series
-    last_day: int  # the latest FRVDATO of the file: how far the extract reaches
+    first_day: int  # the earliest and latest FRVDATO of the file: what the extract covers
+    last_day: int
     notices: list[str]
 
 
@@ -86,7 +87,8 @@ def read_days(
         as_number("PLANTIM").alias("planned"),
         LINE,
     )
-    latest = rows["day"].max()
+    earliest, latest = rows["day"].min(), rows["day"].max()
+    first_day = earliest if isinstance(earliest, int) else 0
     last_day = latest if isinstance(latest, int) else 0
     rows = rows.with_columns(
         pl.col("code").replace_strict(causes, default=None, return_dtype=pl.String).alias("cause")
@@ -105,7 +107,25 @@ def read_days(
     )
     people = slices["employee"].unique().sort()
     placed, placing_notices = _placed(file, known, slices, people)
-    return Days(placed, people, last_day, notices + placing_notices), []
+    return Days(placed, people, first_day, last_day, notices + placing_notices), []
+
+
+# The shape of the keys absence_records gives: employee key, dash, first day.
+SD_ABSENCE_ID = r"^[0-9a-f]{32}-\d{8}$"
+
+
+def covered(people: pl.Series, first_day: int, last_day: int) -> pl.Expr:
+    """The stored absences an extract speaks for: made from SD (their key's shape), of its
+    people, reaching into the days it covers. Those it does not hold any more are removed:
+    payroll corrects absence after the fact, and the extract is the truth for its days."""
+    first = from_day_number(first_day).isoformat()
+    last = from_day_number(last_day).isoformat()
+    return (
+        pl.col("absence_id").str.contains(SD_ABSENCE_ID)
+        & pl.col("employee_id").is_in(people.implode())
+        & (pl.col("start_date") <= last)
+        & (pl.col("end_date").is_null() | (pl.col("end_date") >= first))
+    )
 
 
 def _cell_errors(table: Table) -> list[InputError]:

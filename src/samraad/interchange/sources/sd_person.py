@@ -64,6 +64,7 @@ class People:
     # Every slice, for placing absence days: AnsaettelsesID, employee, first, last, monthly.
     slices: pl.DataFrame
     notices: list[str]
+    numbers: list[str]  # every employment number (INST-TJNR) of the extract
 
 
 def read_people(table: Table, secret: str) -> tuple[People | None, list[InputError]]:
@@ -82,6 +83,7 @@ def read_people(table: Table, secret: str) -> tuple[People | None, list[InputErr
         employments=_employments(monthly),
         slices=rows.select("AnsaettelsesID", "employee", "first", "last", "monthly"),
         notices=_notices(table.file_name, rows),
+        numbers=rows["employment"].unique().to_list(),
     ), []
 
 
