@@ -132,3 +132,24 @@ def test_import_through_the_command(
         f"employments.csv (from OS2mo at {os2mo.url}): added 4, updated 0, unchanged 0",
     ]
     assert_no_cpr_stored({"1502801002", "0107721011", "3011851015"})
+
+
+@pytest.mark.django_db
+def test_error_names_the_os2mo_object_validity_and_field(
+    run_import: Run, settings: SettingsWrapper
+) -> None:
+    import copy
+
+    world = copy.deepcopy(mo.TESTBY)
+    gone = "0000dead-1111-4000-8000-000000000000"
+    world["engagements"][1]["validities"][1]["org_unit_response"] = {"uuid": gone}
+    with mo.serving(world) as server:
+        settings.SAMRAAD_OS2MO_TOKEN_URL = server.token_url
+        settings.SAMRAAD_OS2MO_CLIENT_ID = mo.CLIENT_ID
+        settings.SAMRAAD_OS2MO_CLIENT_SECRET = mo.CLIENT_SECRET
+        outcome = run_import("--format", "os2mo", server.url)
+    assert outcome.code == 1
+    assert outcome.errors == [
+        f"OS2mo engagement {mo.E2}:2: org_unit: unit {gone} exists neither in this import nor"
+        " in the database"
+    ]
