@@ -65,3 +65,18 @@ def test_only_absences(run_import: Run, tmp_path: Path) -> None:
         "absences.csv (from SD_FRAVDAG.csv): added 11, updated 0, unchanged 0"
     )
     assert Employment.objects.count() == 0
+
+
+def test_the_command_knows_the_formats_the_readers_know() -> None:
+    from samraad.cli.importing import FORMATS
+    from samraad.interchange import sources
+
+    assert FORMATS == sources.FORMATS
+
+
+def test_only_an_unknown_table_is_a_usage_error(
+    run_import: Run, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outcome = run_import("--format", "sd", str(tmp_path), "--only", "absense")
+    assert outcome.code == 2
+    assert outcome.err.startswith("samraad: error: argument --only: unknown table absense;")

@@ -15,7 +15,7 @@ from pathlib import Path
 from samraad.interchange.errors import InputError, file_error
 from samraad.interchange.reading import SUFFIXES, NotAFolder, Unreadable, read_file
 from samraad.interchange.schema import TABLES, TABLES_BY_NAME
-from samraad.interchange.sources import loenart, sd_absence, sd_person
+from samraad.interchange.sources import loenart, sd_absence, sd_person, sd_records
 from samraad.interchange.sources.converted import Converted, family
 from samraad.interchange.sources.tabular import Table, read_table
 
@@ -130,7 +130,7 @@ def _absences(
         folder.errors.extend(errors)
         folder.unreadable.add("absences")
         return
-    records = sd_absence.absence_records(days, file)
+    records = sd_records.absence_records(days, file)
     covered = sd_absence.covered(days.people, days.first_day, days.last_day)
     converted.add("absences", file, records.absences, sd_absence.FIELDS, replaces=covered)
     converted.notices.extend(days.notices + records.notices)
