@@ -36,12 +36,18 @@ def add_parser(sub: Any) -> None:
         nargs="*",
         help="DIR holding units.csv, … (or SD's extracts); Opus dump files; OS2mo's GraphQL URL",
     )
-    parser.add_argument("--format", choices=FORMATS, default="interchange")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="interchange",
+        help="what SOURCE is: interchange files (default), SD Løn, KMD Opus, OS2mo (docs/sources/)",
+    )
     parser.add_argument(
         "--emit", metavar="DIR", type=Path, help="write the interchange files; import nothing"
     )
     parser.add_argument(
         "--only",
+        metavar="TABLE,…",
         type=table_names,
         help="import only these tables of the source, e.g. absences",
     )

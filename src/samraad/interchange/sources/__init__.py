@@ -46,6 +46,8 @@ def convert(format: str, arguments: list[str], settings: SourceSettings) -> Conv
     """Read the source; raises Unusable, Unavailable or reading.NotAFolder."""
     from samraad.interchange.sources import cpr, loenart
 
+    if format in ("sd", "opus") and not settings.cpr_key:
+        raise Unusable(str(cpr.MissingSecret.MESSAGE))
     try:
         if format == "sd":
             from samraad.interchange.sources.sd import read_sd

@@ -25,6 +25,10 @@ NOT_A_CPR = "not a CPR number (10 digits, or 6 digits, dash, 4 digits); the valu
 class MissingSecret(Exception):
     """No secret to make employee keys with: refuse rather than store something guessable."""
 
+    MESSAGE = (
+        "set SAMRAAD_CPR_KEY (a long random secret, kept for good) before importing CPR numbers"
+    )
+
 
 def digits(cpr: pl.Expr) -> pl.Expr:
     """The ten digits, without the dash; null where the cell is not shaped like a CPR number."""
@@ -40,9 +44,7 @@ def digits_of(value: str) -> str | None:
 def employee_keys(cprs: pl.Series, secret: str) -> pl.Series:
     """The key of each CPR number (ten digits); computed once per distinct number."""
     if not secret:
-        raise MissingSecret(
-            "set SAMRAAD_CPR_KEY (a long random secret, kept for good) before importing CPR numbers"
-        )
+        raise MissingSecret(MissingSecret.MESSAGE)
     key = secret.encode("utf-8")
     distinct = cprs.drop_nulls().unique()
     keys = [
