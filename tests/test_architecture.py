@@ -35,6 +35,8 @@ PURE = {
         f"interchange/{name}.py": ("samraad.vocabulary",)
         for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")
     },
+    # Readers of payroll's own exports: the working-day calendar, no Django.
+    "interchange/sources/*.py": ("samraad.interchange", "samraad.stats"),
 }
 
 

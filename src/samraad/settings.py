@@ -78,6 +78,13 @@ def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
     return ("HTTP_" + header.upper().replace("-", "_"), "https")
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, default)
+    if value not in choices:
+        raise SettingError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def database_config() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
@@ -263,6 +270,17 @@ DEFAULT_FROM_EMAIL = env_str("SAMRAAD_MAIL_FROM", "samraad@localhost")
 # younger claim is another run sending it now. One send is at most a connection and a
 # message, each with the 30 s timeout above: 15 minutes is far beyond that.
 SAMRAAD_MAIL_CLAIM_SECONDS = env_int("SAMRAAD_MAIL_CLAIM_SECONDS", 15 * 60)
+
+# Imports from payroll and the organisation system (docs/sources/). The employee key is a
+# keyed hash of the CPR number: without a secret, SD and Opus imports refuse to run.
+SAMRAAD_CPR_KEY = env_str("SAMRAAD_CPR_KEY", "")
+# An edited copy of interchange/sources/loenart.toml; empty: the shipped table.
+SAMRAAD_LOENART_TABLE = env_str("SAMRAAD_LOENART_TABLE", "")
+SAMRAAD_OS2MO_URL = env_str("SAMRAAD_OS2MO_URL", "")
+SAMRAAD_OS2MO_TOKEN_URL = env_str("SAMRAAD_OS2MO_TOKEN_URL", "")
+SAMRAAD_OS2MO_CLIENT_ID = env_str("SAMRAAD_OS2MO_CLIENT_ID", "")
+SAMRAAD_OS2MO_CLIENT_SECRET = env_str("SAMRAAD_OS2MO_CLIENT_SECRET", "")
+SAMRAAD_OS2MO_EMPLOYEE_KEY = env_choice("SAMRAAD_OS2MO_EMPLOYEE_KEY", "uuid", ("uuid", "cpr"))
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_unknown_column_is_named_on_line_1(rejected: RejectedBy) -> None:
     errors = rejected({"employees.csv": "employee_id,colour\nA1,red\n"})
     assert errors == [
-        "employees.csv:1: colour: unknown column; expected employee_id, birth_date, gender"
+        "employees.csv:1: colour: unknown column; expected employee_id, birth_date, gender, name"
     ]
 
 

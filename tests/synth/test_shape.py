@@ -9,7 +9,8 @@ from .conftest import Frames
 SCHEMAS = {
     "units": {"unit_id": pl.String, "name": pl.String, "kind": pl.String,
               "parent_id": pl.String, "valid_from": pl.Date, "valid_to": pl.Date},
-    "employees": {"employee_id": pl.String, "birth_date": pl.Date, "gender": pl.String},
+    "employees": {"employee_id": pl.String, "birth_date": pl.Date, "gender": pl.String,
+                  "name": pl.String},
     "employments": {"employment_id": pl.String, "employee_id": pl.String,
                     "unit_id": pl.String, "job_group": pl.String, "weekly_hours": pl.Float64,
                     "start_date": pl.Date, "end_date": pl.Date, "end_reason": pl.String,

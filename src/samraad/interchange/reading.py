@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +40,20 @@ class NotAFolder(Exception):
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Rows converted from another format (interchange/sources/), and where they came from.
+
+    Errors on such rows name the source's own field (`columns`: interchange column →
+    field) and, when `lines` is given, the file and line each LINE came from (a frame of
+    LINE, `file`, `line`, for rows drawn from several files); without it, LINE is a line
+    of the source's `file_name`.
+    """
+
+    columns: Mapping[str, str]
+    lines: pl.DataFrame | None = None
+
+
+@dataclass(frozen=True)
 class Source:
     """One file of the folder: its table, its name and its cells."""
 
@@ -47,6 +61,18 @@ class Source:
     file_name: str
     header: tuple[str, ...]
     frame: pl.DataFrame  # a String column per header name, plus LINE
+    origin: Origin | None = None
+    # Stored rows this source speaks for (an expression over the stored rows, as strings):
+    # those it does not hold any more are removed. A payroll extract is the whole truth
+    # for what it covers (interchange/sources/); an interchange file never removes.
+    replaces: pl.Expr | None = None
+
+    @property
+    def label(self) -> str:
+        """How the import's summary names it."""
+        if self.origin is None:
+            return self.file_name
+        return f"{self.table.name}.csv (from {self.file_name})"
 
 
 @dataclass

@@ -149,6 +149,9 @@ EMPLOYEES = Table(
         Column("employee_id", Identifier(), required=True, pseudonymous=True),
         Column("birth_date", Date()),
         Column("gender", GENDERS),
+        # Not in the spec: our extension (docs/spec/README.md). Person-level data, shown
+        # only to roles with person-level access.
+        Column("name", Text(200)),
     ),
     key=("employee_id",),
 )

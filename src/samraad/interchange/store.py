@@ -15,7 +15,7 @@ from django.db import transaction
 from samraad.interchange import database
 from samraad.interchange.database import MODELS, for_database
 from samraad.interchange.errors import InputError
-from samraad.interchange.reading import read_folder
+from samraad.interchange.reading import Folder, read_folder
 from samraad.interchange.schema import TABLES, Table
 from samraad.interchange.validation import validate
 from samraad.org.models import Unit
@@ -42,11 +42,11 @@ class FileSummary:
     added: int
     updated: int
     unchanged: int
+    removed: int = 0  # only sources that replace what they cover remove (reading.Source)
 
     def __str__(self) -> str:
-        return (
-            f"{self.file}: added {self.added}, updated {self.updated}, unchanged {self.unchanged}"
-        )
+        counts = f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}"
+        return f"{self.file}: {counts}" + (f", removed {self.removed}" if self.removed else "")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,11 @@ def import_folder(path: Path) -> ImportSummary:
 
     Raises reading.NotAFolder when `path` is missing or not a folder.
     """
-    folder = read_folder(path)
+    return import_read(read_folder(path))
+
+
+def import_read(folder: Folder) -> ImportSummary:
+    """Import what was read (from a folder, or converted from another format)."""
     with transaction.atomic():
         validated = validate(folder, database.load_stored())
         if not validated.ok:
@@ -83,11 +87,16 @@ def import_folder(path: Path) -> ImportSummary:
             for t in TABLES
             if t.name in validated.incoming
         }
+        remove(validated.removed)
         write(changes)
     return ImportSummary(
         [
             FileSummary(
-                folder.sources[name].file_name, c.added.height, c.updated.height, c.unchanged
+                folder.sources[name].label,
+                c.added.height,
+                c.updated.height,
+                c.unchanged,
+                validated.removed[name].height if name in validated.removed else 0,
             )
             for name, c in changes.items()
         ]
@@ -114,6 +123,15 @@ def diff(table: Table, incoming: pl.DataFrame, stored: pl.DataFrame) -> Changes:
         updated=joined.filter(exists & ~same).select(*columns, CHANGED),
         unchanged=joined.filter(exists & same).height,
     )
+
+
+def remove(rows: dict[str, pl.DataFrame]) -> None:
+    """Delete stored rows by key (a replacing source's superseded rows). Call inside a
+    transaction."""
+    writer = database.writer()
+    for table in TABLES:
+        if table.name in rows:
+            writer.delete(MODELS[table.name], rows[table.name].select(table.key))
 
 
 def write(changes: dict[str, Changes]) -> None:

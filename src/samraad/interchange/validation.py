@@ -15,8 +15,8 @@ files, so the validator is tested without a database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -25,6 +25,7 @@ from samraad.interchange.errors import NO_COLUMN, InputError
 from samraad.interchange.reading import LINE, SEMICOLONS, Folder, Source, semicolon_header
 from samraad.interchange.schema import (
     TABLES,
+    TABLES_BY_NAME,
     Choice,
     Column,
     Date,
@@ -60,6 +61,8 @@ class Validated:
     stored: dict[str, pl.DataFrame]
     errors: list[InputError]
     more_errors: int
+    # Stored rows (their keys) that sources replacing what they cover no longer hold.
+    removed: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +74,10 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
     errors = [_error_frame(folder.errors)]
     unclean = set(folder.unreadable)
     canonical_stored = {t.name: canonical(t, _stored_frame(t, stored)) for t in TABLES}
+    removed = superseded(folder, canonical_stored)
+    for name, rows in removed.items():
+        key = list(TABLES_BY_NAME[name].key)
+        canonical_stored[name] = canonical_stored[name].join(rows, on=key, how="anti")
     incoming: dict[str, pl.DataFrame] = {}
     files: dict[str, str] = {}
     for name, source in folder.sources.items():
@@ -84,8 +91,22 @@ def validate(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> Validated:
     clean_incoming = {n: f for n, f in incoming.items() if n not in unclean}
     whole = consistency.Whole(clean_incoming, canonical_stored, files)
     errors.extend(consistency.check(whole, clean=lambda n: n not in unclean))
-    shown, more = _limited(pl.concat(errors))
-    return Validated(incoming, canonical_stored, shown, more)
+    shown, more = _limited(at_origin(pl.concat(errors), folder.sources.values()))
+    return Validated(incoming, canonical_stored, shown, more, removed)
+
+
+def superseded(folder: Folder, stored: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """The keys of stored rows that a replacing source (Source.replaces) no longer holds."""
+    removed = {}
+    for name, source in folder.sources.items():
+        if source.replaces is None:
+            continue
+        key = list(source.table.key)
+        rows = stored[name].filter(source.replaces).select(key)
+        rows = rows.join(source.frame.select(key), on=key, how="anti", nulls_equal=False)
+        if rows.height:
+            removed[name] = rows
+    return removed
 
 
 def header_errors(source: Source) -> list[InputError]:
@@ -323,6 +344,35 @@ def _stored_frame(table: Table, stored: Mapping[str, pl.DataFrame]) -> pl.DataFr
         pl.col(c).cast(pl.String) if c in frame.columns else pl.lit(None, pl.String).alias(c)
         for c in table.column_names
     )
+
+
+def at_origin(errors: pl.DataFrame, sources: Iterable[Source]) -> pl.DataFrame:
+    """Errors on rows converted from another format, moved to the file, line and field
+    they came from (reading.Origin). Sources sharing a file name share its lines."""
+    fields: dict[str, dict[str, str]] = {}
+    lines: dict[str, pl.DataFrame] = {}
+    for source in sources:
+        if source.origin is not None:
+            fields.setdefault(source.file_name, {}).update(source.origin.columns)
+            if source.origin.lines is not None:
+                lines[source.file_name] = source.origin.lines
+    parts = [errors.filter(~pl.col("file").is_in(list(fields)))]
+    for file, names in fields.items():
+        part = errors.filter(pl.col("file") == file).with_columns(pl.col("column").replace(names))
+        if file in lines:
+            found = lines[file].select(
+                pl.col(LINE).alias("line"),
+                pl.col("file").alias("_file"),
+                pl.col("line").alias("_at"),
+            )
+            part = part.join(found, on="line", how="left").select(
+                pl.coalesce("_file", "file").alias("file"),
+                pl.coalesce("_at", "line").alias("line"),
+                "column",
+                "message",
+            )
+        parts.append(part)
+    return pl.concat(parts)
 
 
 def _limited(errors: pl.DataFrame) -> tuple[list[InputError], int]:

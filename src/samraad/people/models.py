@@ -19,6 +19,8 @@ class Employee(models.Model):
     employee_id = models.CharField(primary_key=True, max_length=64)
     birth_date = models.DateField(null=True, blank=True)
     gender = models.CharField(max_length=1, blank=True, default="", choices=GENDERS)
+    # Optional (employees.csv `name`, our extension of the format); person-level data.
+    name = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["employee_id"]

@@ -17,7 +17,7 @@ from samraad.synth.staffing import REASONS, Staff
 
 COLUMNS = {
     "units": ["unit_id", "name", "kind", "parent_id", "valid_from", "valid_to"],
-    "employees": ["employee_id", "birth_date", "gender"],
+    "employees": ["employee_id", "birth_date", "gender", "name"],
     "employments": [
         "employment_id",
         "employee_id",
@@ -72,7 +72,7 @@ def person_ids(staff: Staff) -> pl.Series:
 
 
 def people_frames(
-    org: Organisation, staff: Staff, people: pl.Series
+    org: Organisation, staff: Staff, people: pl.Series, names: pl.Series
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     gender = np.where(staff.female, 0, 1) + np.where(staff.gender_known, 0, 2)
     employees = pl.DataFrame(
@@ -80,6 +80,7 @@ def people_frames(
             people.alias("employee_id"),
             dates("birth_date", staff.birth),
             lookup("gender", ["F", "M", None, None], gender),
+            names.alias("name"),
         ]
     )
     employments = pl.DataFrame(

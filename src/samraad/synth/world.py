@@ -22,6 +22,7 @@ from samraad.synth.frames import (
     units_frame,
 )
 from samraad.synth.managers import ENGLISH_SHARE, manager_rows
+from samraad.synth.names import person_names
 from samraad.synth.organisation import build_organisation
 from samraad.synth.staffing import build_staff
 from samraad.synth.targets import target_rows
@@ -84,7 +85,8 @@ def generate(
     people = person_ids(staff)
     # Drawn last, so that the other files are what they were before managers.csv.
     english = rng.random(staff.people) < ENGLISH_SHARE
-    employees_frame, employments = people_frames(org, staff, people)
+    names = person_names(staff.female, staff.gender_known, seed)
+    employees_frame, employments = people_frames(org, staff, people, names)
     frames = {
         "units": units_frame(org),
         "employees": employees_frame,
