@@ -149,8 +149,7 @@ def compare(folder: Path, employees: int, years: int) -> None:
     from samraad.interchange.sources import loenart
     from samraad.interchange.sources.sd import read_sd
     from samraad.interchange.validation import validate
-    from samraad.stats import Dataset, TableRequest, figures_table
-    from samraad.stats.dataset import SCALE
+    from samraad.stats import SCALE, Dataset, TableRequest, figures_table
     from samraad.synth import generate_frames
 
     frames = generate_frames(employees=employees, years=years, seed=42, today=TODAY)

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from samraad.stats.workdays import work_calendar
+from samraad.stats import work_calendar
 
 INST = "KK"
 LOENART = {

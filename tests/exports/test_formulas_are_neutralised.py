@@ -61,9 +61,15 @@ def _unescaped(value: object) -> object:
     return value.replace("_x000D_", "\r") if isinstance(value, str) else value
 
 
-# Writers of files that are not exports: the synthetic municipality's interchange files
-# (identifiers the generator makes) and the import's COPY into PostgreSQL.
-NOT_EXPORTS = {"spreadsheet.py", "synth/frames.py", "interchange/database.py"}
+# Writers of files that are not exports: the interchange format itself, which must read
+# back exactly as written (the synthetic municipality's files, `import --emit`), and the
+# import's COPY into PostgreSQL.
+NOT_EXPORTS = {
+    "spreadsheet.py",
+    "synth/frames.py",
+    "interchange/database.py",
+    "interchange/sources/emit.py",
+}
 WRITERS = re.compile(
     r"csv\.writer\(|csv\.DictWriter\(|(?<!spreadsheet)\.write_csv\(|xlsxwriter|openpyxl\.Workbook\("
 )

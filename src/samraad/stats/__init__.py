@@ -15,6 +15,7 @@ from samraad.stats.dataset import (
     ABSENCE_COLUMNS,
     CAUSES,
     EMPLOYMENT_COLUMNS,
+    SCALE,
     UNIT_COLUMNS,
     Dataset,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "EMPLOYMENT_COLUMNS",
     "END",
     "OWN_SICKNESS",
+    "SCALE",
     "START",
     "UNIT_COLUMNS",
     "Dataset",

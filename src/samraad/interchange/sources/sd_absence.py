@@ -26,7 +26,7 @@ from samraad.interchange.sources.tabular import (
     number_problem,
     problems,
 )
-from samraad.stats.workdays import from_day_number
+from samraad.stats import from_day_number
 
 REQUIRED = ("AnsaettelsesID", "FRVDATO", "FRVAARSAG", "FRVTIM", "PLANTIM")
 # The SD field behind each absences.csv column, for errors.

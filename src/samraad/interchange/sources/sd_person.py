@@ -33,7 +33,7 @@ from samraad.interchange.sources.tabular import (
     number_problem,
     problems,
 )
-from samraad.stats.workdays import END
+from samraad.stats import END
 
 REQUIRED = ("TJNR", "INST", "CPR", "STAT", "BESKDEC", "START", "SLUT", "AFD", "STILLING")
 OPTIONAL = ("AnsaettelsesID", "DEL", "NAVN")

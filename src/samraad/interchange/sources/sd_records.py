@@ -29,7 +29,7 @@ import polars as pl
 from samraad.interchange.reading import LINE
 from samraad.interchange.sources.converted import count, iso, number_text
 from samraad.interchange.sources.sd_absence import CAUSE_CODES, Days
-from samraad.stats.workdays import work_calendar
+from samraad.stats import work_calendar
 
 SMALLEST_DEGREE = 0.0001  # the database keeps 4 decimals; a degree is above 0
 
