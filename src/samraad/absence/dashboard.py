@@ -1,6 +1,7 @@
 """What a unit page shows, shaped from the statistics core's figures (no Django, no
-requests). Every figure comes from the core; what a reader without person-level access
-sees is decided by `samraad.disclosure`.
+requests). Every figure comes from the core; what a reader may see of it is decided by
+a `Disclosure`: everything for person-level readers, the policy of `samraad.disclosure`
+for everyone else.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from fractions import Fraction
 
 import polars as pl
 
-from samraad import disclosure
 from samraad.absence.periods import PagePeriods, Period
+from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Disclosure
 from samraad.stats import (
     Dataset,
     Structure,
@@ -22,7 +23,6 @@ from samraad.stats import (
     employee_absence,
     empty_figures,
     figures_by_key,
-    length_contributors,
     rounded,
 )
 
@@ -40,12 +40,9 @@ class Cell:
     spells: int | None
     suppressed: bool
 
-    def hidden(self) -> Cell:
-        return Cell(self.start, self.end, None, None, None, None, None, True)
-
     @classmethod
-    def of(cls, figures: UnitFigures, suppress_small: bool) -> Cell:
-        if suppress_small and disclosure.too_small(figures.headcount):
+    def of(cls, figures: UnitFigures, shown: bool = True) -> Cell:
+        if not shown:
             return cls(figures.start, figures.end, None, None, None, None, None, True)
         data = figures.to_json()
         return cls(
@@ -90,19 +87,15 @@ class UnitStatistics:
 Key = tuple[str, dt.date, dt.date]  # unit, first day, last day
 
 
-def page_periods(today: dt.date) -> list[Period]:
-    periods = PagePeriods(today)
+def page_periods(periods: PagePeriods) -> list[Period]:
     return [*periods.headline(), *periods.months_this_year(), *periods.months_last_year()]
 
 
-def length_rows(
-    figures: UnitFigures, contributors: dict[str, int] | None, suppress_small: bool
-) -> list[LengthRow]:
-    hidden = suppress_small and disclosure.too_small(figures.headcount)
+def length_rows(figures: UnitFigures, shown: set[str] | None) -> list[LengthRow]:
+    """The spell-length groups; `shown`: the groups the reader may see (None: all)."""
     rows = []
     for label, group in figures.by_length.items():
-        few = contributors is not None and disclosure.few(contributors.get(label, 0))
-        if hidden or (suppress_small and few):
+        if shown is not None and label not in shown:
             rows.append(LengthRow(label, None, None, None, True))
             continue
         share = (
@@ -116,26 +109,6 @@ def length_rows(
     return rows
 
 
-def complemented(cells: list[Cell]) -> list[Cell]:
-    """Complementary suppression within one table whose cells add up to a figure shown
-    beside them (the months of a year, the job groups or units below a unit)."""
-    hide = disclosure.complement([c.suppressed for c in cells], [c.headcount or 0 for c in cells])
-    return [c.hidden() if h and not c.suppressed else c for c, h in zip(cells, hide, strict=True)]
-
-
-def complemented_breakdowns(breakdowns: list[Breakdown]) -> list[Breakdown]:
-    cells = complemented([b.cell for b in breakdowns])
-    return [Breakdown(b.key, c) for b, c in zip(breakdowns, cells, strict=True)]
-
-
-def complemented_lengths(rows: list[LengthRow]) -> list[LengthRow]:
-    hide = disclosure.complement([r.suppressed for r in rows], [r.spells or 0 for r in rows])
-    return [
-        LengthRow(r.label, None, None, None, True) if h else r
-        for r, h in zip(rows, hide, strict=True)
-    ]
-
-
 def ranked(breakdowns: list[Breakdown]) -> list[Breakdown]:
     def key(b: Breakdown) -> tuple[bool, float, str]:
         rate = b.cell.absence_rate
@@ -146,63 +119,59 @@ def ranked(breakdowns: list[Breakdown]) -> list[Breakdown]:
 
 @dataclass(frozen=True)
 class Tables:
-    """Every unit's figures for one day and structure, computed once and looked up."""
+    """Every unit's figures for one day, structure and set of page periods."""
 
-    today: dt.date
+    periods: PagePeriods
     structure: Structure
     figures: dict[Key, UnitFigures]  # the page's periods (page_periods)
     job_groups: dict[str, dict[str, UnitFigures]]  # last 12 months
-    contributors: dict[str, dict[str, int]]  # last 12 months, per length group
 
 
 def compute_tables(
-    data: Dataset, job_groups: pl.DataFrame, today: dt.date, structure: Structure
+    data: Dataset,
+    job_groups: pl.DataFrame,
+    periods: PagePeriods,
+    structure: Structure,
+    as_of: dt.date,
 ) -> Tables:
-    last_12 = PagePeriods(today).last_12_months
+    last_12 = periods.last_12_months
     return Tables(
-        today,
+        periods,
         structure,
-        figures_by_key(data, None, page_periods(today), structure, today),
-        by_job_group(data, job_groups, last_12, structure, today),
-        length_contributors(data, last_12, structure, today),
+        figures_by_key(data, None, page_periods(periods), structure, as_of),
+        by_job_group(data, job_groups, last_12, structure, as_of),
     )
 
 
 def unit_statistics(
-    tables: Tables, unit: str, children: Sequence[str], suppress_small: bool
+    tables: Tables, unit: str, children: Sequence[str], disclosure: Disclosure
 ) -> UnitStatistics:
-    periods = PagePeriods(tables.today)
+    periods = tables.periods
     structure = tables.structure
 
     def figures(u: str, period: Period) -> UnitFigures:
         found = tables.figures.get((u, *period))
         return found if found is not None else empty_figures(u, period, structure)
 
-    def cell(period: Period) -> Cell:
-        return Cell.of(figures(unit, period), suppress_small)
+    def cell(u: str, period: Period) -> Cell:
+        return Cell.of(figures(u, period), disclosure.unit(structure, u, *period))
 
     last_12 = periods.last_12_months
-    contributors = tables.contributors.get(unit, {}) if suppress_small else None
-    jobs = tables.job_groups.get(unit, {})
-    months_this = [cell(p) for p in periods.months_this_year()]
-    months_last = [cell(p) for p in periods.months_last_year()]
-    lengths = length_rows(figures(unit, last_12), contributors, suppress_small)
-    job_cells = [Breakdown(g, Cell.of(f, suppress_small)) for g, f in jobs.items()]
-    sub_cells = [Breakdown(c, Cell.of(figures(c, last_12), suppress_small)) for c in children]
-    if suppress_small:
-        months_this, months_last = complemented(months_this), complemented(months_last)
-        lengths = complemented_lengths(lengths)
-        job_cells = complemented_breakdowns(job_cells)
-        sub_cells = complemented_breakdowns(sub_cells)
+    lengths = disclosure.parts(LENGTH_GROUPS, structure, unit, *last_12)
+    jobs = disclosure.parts(JOB_GROUPS, structure, unit, *last_12)
+    job_cells = [
+        Breakdown(g, Cell.of(f, jobs is None or g in jobs))
+        for g, f in tables.job_groups.get(unit, {}).items()
+    ]
     return UnitStatistics(
         unit_id=unit,
         structure=structure,
-        headline=[cell(p) for p in periods.headline()],
-        months_this_year=months_this,
-        months_last_year=months_last,
-        by_length=lengths,
+        headline=[cell(unit, p) for p in periods.headline()],
+        months_this_year=[cell(unit, p) for p in periods.months_this_year()],
+        months_last_year=[cell(unit, p) for p in periods.months_last_year()],
+        by_length=length_rows(figures(unit, last_12), lengths),
         job_groups=ranked(job_cells),
-        sub_units=ranked(sub_cells),
+        sub_units=ranked([Breakdown(c, cell(c, last_12)) for c in children]),
     )
 
 

@@ -11,7 +11,6 @@ from django.shortcuts import render
 
 from samraad.absence import service
 from samraad.absence.dashboard import Cell
-from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     Access,
     Scope,
@@ -66,8 +65,9 @@ def _summaries(scope: Scope, tree: OrgTree, units: list[str], day: dt.date) -> l
     for level in (Access.PERSON, Access.AGGREGATE):
         group = [u for u in units if access[u] is level]
         if group:
-            suppress = level is not Access.PERSON
-            cells |= service.headlines(group, day, Structure.HISTORIC, suppress)
+            person_level = level is Access.PERSON
+            structure = Structure.HISTORIC if person_level else Structure.CURRENT
+            cells |= service.headlines(group, day, structure, person_level)
     return [
         UnitSummary(
             u,
@@ -89,7 +89,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     units = top_units(scope, tree) if scope.sees_statistics else []
     page = OverviewPage(
         today=day,
-        period=PagePeriods(day).last_12_months,
+        period=service.periods_for(day, scope.person_level).last_12_months,
         units=_summaries(scope, tree, units, day),
         committees=scope.committees,
         administrator=scope.administrator,

@@ -1,4 +1,6 @@
-"""The periods a unit page shows, all relative to today."""
+"""The periods a unit page shows, all relative to a day: today for person-level readers;
+for everyone else the last day of the last complete month, and then every period is
+whole months (samraad.disclosure)."""
 
 from __future__ import annotations
 
@@ -24,10 +26,14 @@ def month(year: int, number: int, cut: dt.date | None = None) -> Period:
 
 @dataclass(frozen=True)
 class PagePeriods:
-    today: dt.date
+    today: dt.date  # the last day shown
+    whole_months: bool = False  # `today` is a month's last day; periods are whole months
 
     @property
     def last_12_months(self) -> Period:
+        if self.whole_months:
+            first = dt.date(self.today.year - 1, self.today.month, 1) + dt.timedelta(days=31)
+            return first.replace(day=1), self.today
         return year_before(self.today) + dt.timedelta(days=1), self.today
 
     @property
@@ -36,6 +42,10 @@ class PagePeriods:
 
     @property
     def year_to_date_last_year(self) -> Period:
+        if self.whole_months:
+            return dt.date(self.today.year - 1, 1, 1), month(self.today.year - 1, self.today.month)[
+                1
+            ]
         return dt.date(self.today.year - 1, 1, 1), year_before(self.today)
 
     @property

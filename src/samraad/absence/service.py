@@ -11,7 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 import polars as pl
-from django.db import connection
 
 from samraad import disclosure
 from samraad.absence.dashboard import (
@@ -25,33 +24,62 @@ from samraad.absence.dashboard import (
 )
 from samraad.absence.periods import PagePeriods, Period, year_before
 from samraad.accounts.permissions import Scope
+from samraad.disclosure import (
+    ALERT_PART,
+    ALERTS,
+    EVERYTHING,
+    Disclosure,
+    Policy,
+    last_complete_month,
+)
 from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
 from samraad.followup.inbox import alert_counts
 from samraad.followup.models import Alert
 from samraad.followup.status import with_closed_on
 from samraad.frames import cache
+from samraad.frames.loading import load_frame
 from samraad.org.tree import tree_on
 from samraad.stats import Structure, UnitFigures, empty_figures, figures_by_key, rounded
 
 
 def job_groups() -> pl.DataFrame:
-    def load() -> pl.DataFrame:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT employment_id, job_group FROM people_employment")
-            rows = cursor.fetchall()
-        return pl.DataFrame(
-            rows, schema={"employment_id": pl.String, "job_group": pl.String}, orient="row"
-        )
-
-    return cache.remember("job_groups", load)
+    """employment_id, job_group of every employment."""
+    return cache.remember("job_groups", lambda: load_frame("job_groups"))
 
 
-def tables(today: dt.date, structure: Structure) -> Tables:
+def periods_for(today: dt.date, person_level: bool) -> PagePeriods:
+    """Person-level readers see up to today; everyone else whole months up to the last
+    complete one (samraad.disclosure)."""
+    if person_level:
+        return PagePeriods(today)
+    return PagePeriods(last_complete_month(today), whole_months=True)
+
+
+def tables(today: dt.date, structure: Structure, person_level: bool = True) -> Tables:
     """Every unit's page figures for the day and structure (seconds once, then kept)."""
+    periods = periods_for(today, person_level)
     return cache.remember(
-        ("tables", today, structure),
-        lambda: compute_tables(cache.dataset(), job_groups(), today, structure),
+        ("tables", today, structure, person_level),
+        lambda: compute_tables(cache.dataset(), job_groups(), periods, structure, today),
     )
+
+
+def _raised_alerts() -> pl.DataFrame:
+    rows = Alert.objects.values_list("employee_id", "unit_id", "raised_on")
+    schema = {"employee_id": pl.String, "unit_id": pl.String, "raised_on": pl.Date}
+    return pl.DataFrame(list(rows), schema=schema, orient="row")
+
+
+def policy(today: dt.date) -> Policy:
+    """The disclosure policy of the day for readers without person-level access."""
+    return cache.remember(
+        ("policy", today),
+        lambda: disclosure.policy(cache.dataset(), today, job_groups, _raised_alerts),
+    )
+
+
+def disclosure_for(today: dt.date, person_level: bool) -> Disclosure:
+    return EVERYTHING if person_level else policy(today)
 
 
 def warm(today: dt.date) -> None:
@@ -60,26 +88,32 @@ def warm(today: dt.date) -> None:
     for structure in Structure:
         tables(today, structure)
     follow_up_table(today, Structure.HISTORIC)
+    policy(today)
 
 
 def statistics(
-    unit: str, today: dt.date, structure: Structure, suppress_small: bool
+    unit: str, today: dt.date, structure: Structure, person_level: bool
 ) -> UnitStatistics:
     def compute() -> UnitStatistics:
         children = tree_on(today).children_of(unit)
-        return unit_statistics(tables(today, structure), unit, children, suppress_small)
+        shown = disclosure_for(today, person_level)
+        return unit_statistics(tables(today, structure, person_level), unit, children, shown)
 
-    return cache.remember(("statistics", unit, today, structure, suppress_small), compute)
+    return cache.remember(("statistics", unit, today, structure, person_level), compute)
 
 
 def headlines(
-    units: list[str], today: dt.date, structure: Structure, suppress_small: bool
+    units: list[str], today: dt.date, structure: Structure, person_level: bool
 ) -> dict[str, Cell]:
     """Each unit's last 12 months, for lists of units."""
-    period = PagePeriods(today).last_12_months
-    found = tables(today, structure).figures
+    period = periods_for(today, person_level).last_12_months
+    found = tables(today, structure, person_level).figures
+    shown = disclosure_for(today, person_level)
     return {
-        u: Cell.of(found.get((u, *period)) or empty_figures(u, period, structure), suppress_small)
+        u: Cell.of(
+            found.get((u, *period)) or empty_figures(u, period, structure),
+            shown.unit(structure, u, *period),
+        )
         for u in units
     }
 
@@ -208,23 +242,28 @@ def _alert_frame(period: Period) -> pl.DataFrame:
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 
-def follow_up_table(today: dt.date, structure: Structure) -> dict[str, FollowUpCell]:
-    period = PagePeriods(today).last_12_months
+def follow_up_table(
+    today: dt.date, structure: Structure, person_level: bool = True
+) -> dict[str, FollowUpCell]:
+    period = periods_for(today, person_level).last_12_months
 
     def compute() -> dict[str, FollowUpCell]:
         units = cache.dataset().unit_rows
         counted = follow_up_by_unit(_alert_frame(period), units, *period, today, structure, today)
         return {unit: FollowUpCell.of(found) for unit, found in counted.items()}
 
-    return cache.remember(("follow_up", today, structure), compute, ("data", "follow_up"))
+    key = ("follow_up", today, structure, person_level)
+    return cache.remember(key, compute, ("data", "follow_up"))
 
 
 def follow_up_cell(
-    unit: str, today: dt.date, structure: Structure, suppress_small: bool, headcount: int | None
+    unit: str, today: dt.date, structure: Structure, person_level: bool
 ) -> FollowUpCell:
-    found = follow_up_table(today, structure).get(unit, NO_FOLLOW_UP)
-    # An aggregate for a reader without person-level access covers at least 5 employees;
-    # alerts are about persons, so fewer than 5 of them are not shown either.
-    if suppress_small and (disclosure.too_small(found.raised) or disclosure.too_small(headcount)):
-        return FollowUpCell(None, None, None, None, None, None, True)
-    return found
+    found = follow_up_table(today, structure, person_level).get(unit, NO_FOLLOW_UP)
+    if person_level:
+        return found
+    # Alerts are about persons: their counts are a family of the disclosure rule too.
+    period = periods_for(today, person_level).last_12_months
+    if ALERT_PART in policy(today).parts(ALERTS, structure, unit, *period):
+        return found
+    return FollowUpCell(None, None, None, None, None, None, True)

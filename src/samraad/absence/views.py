@@ -87,9 +87,12 @@ class UnitPage:
     suppress_small: bool
 
 
-def _structure(request: HttpRequest) -> Structure:
-    value = request.GET.get("structure", Structure.HISTORIC.value)
-    return Structure(value) if value in Structure._value2member_map_ else Structure.HISTORIC
+def _structure(request: HttpRequest, person_level: bool) -> Structure:
+    """The structure asked for; by default the historic one for person-level readers and
+    the current one for committees (their breakdowns are in the current structure)."""
+    default = Structure.HISTORIC if person_level else Structure.CURRENT
+    value = request.GET.get("structure", default.value)
+    return Structure(value) if value in Structure._value2member_map_ else default
 
 
 def _headline_labels() -> list[str]:
@@ -98,7 +101,8 @@ def _headline_labels() -> list[str]:
 
 def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
     unit_id, tree = grant.unit_id, grant.tree
-    stats = service.statistics(unit_id, day, structure, grant.suppress_small)
+    stats = service.statistics(unit_id, day, structure, grant.person_level)
+    shown_until = service.periods_for(day, grant.person_level).today
     url = reverse("absence:unit", args=[unit_id])
     target = Target.objects.filter(unit_id=unit_id, year=day.year).first()
     return UnitPage(
@@ -110,12 +114,12 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
             Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
         ],
         structure=structure,
-        year=day.year,
+        year=shown_until.year,
         headline=[
             Row(str(i), label, cell)
             for i, (label, cell) in enumerate(zip(_headline_labels(), stats.headline, strict=True))
         ],
-        chart=trend_chart(stats.months_this_year, stats.months_last_year, day.year),
+        chart=trend_chart(stats.months_this_year, stats.months_last_year, shown_until.year),
         months=[
             MonthRow(
                 str(MONTHS[m + 1]).capitalize(),
@@ -127,9 +131,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         statistics=stats,
         sub_units=[Row(b.key, tree.name(b.key), b.cell) for b in stats.sub_units],
         target=target.absence_days_per_fte if target else None,
-        follow_up=service.follow_up_cell(
-            unit_id, day, structure, grant.suppress_small, stats.headline[0].headcount
-        ),
+        follow_up=service.follow_up_cell(unit_id, day, structure, grant.person_level),
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
     )
@@ -139,7 +141,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
 def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
     day = today()
     grant = require_unit(request.user, unit_id, day)
-    structure = _structure(request)
+    structure = _structure(request, grant.person_level)
 
     # The page is the same for everyone with the same access to the unit: it is built
     # and rendered once per language, day, structure and version of the data.

@@ -9,7 +9,8 @@ FIGURES = {
     "description": (
         "A unit's figures for one period (spec/statistics.md; the fields of "
         "`samraad stats --json`). For a reader without person-level access, a unit "
-        "with fewer than 5 employees has `suppressed: true` and no figures."
+        "the disclosure policy hides (docs/privacy.md) has `suppressed: true` and no "
+        "figures; such a reader asks for whole months up to the last complete one."
     ),
     "properties": {
         "unit": {"type": "string"},
@@ -31,11 +32,15 @@ FIGURES = {
             "description": "per spell-length group (calendar days), e.g. 1-3, 4-14, 15-30, 31+",
             "additionalProperties": {
                 "type": "object",
+                "description": (
+                    "for a reader without person-level access, a group the disclosure "
+                    "policy hides is `{suppressed: true}`"
+                ),
                 "properties": {
                     "spells": {"type": "integer"},
                     "absence_hours": {"type": "number"},
+                    "suppressed": {"type": "boolean"},
                 },
-                "required": ["spells", "absence_hours"],
             },
         },
         "frequency_rate": {

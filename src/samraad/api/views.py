@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from samraad import disclosure
 from samraad.absence import service
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
+    UnitGrant,
     require_person_level_unit,
     require_unit,
     scope_for,
@@ -22,6 +23,7 @@ from samraad.api.openapi import document
 from samraad.audit.log import record
 from samraad.audit.models import Action
 from samraad.clock import today
+from samraad.disclosure import LENGTH_GROUPS, Disclosure
 from samraad.followup.inbox import alerts_for_scope
 from samraad.stats import Structure, UnitFigures
 
@@ -38,26 +40,56 @@ def _date(request: HttpRequest, name: str, default: dt.date) -> dt.date:
         raise BadRequest(f"{name}: not a date (YYYY-MM-DD): {raw!r}") from None
 
 
-def _query(request: HttpRequest) -> tuple[dt.date, dt.date, Structure, dt.date | None]:
-    default_start, default_end = PagePeriods(today()).last_12_months
+@dataclass(frozen=True)
+class Query:
+    start: dt.date
+    end: dt.date
+    structure: Structure
+    as_of: dt.date | None
+
+
+def _query(request: HttpRequest, grant: UnitGrant) -> Query:
+    """The period and structure asked for. A reader without person-level access asks for
+    whole months up to the last complete one, in the tree of today (the disclosure
+    policy decides those periods, samraad.disclosure); the default is the last twelve."""
+    day = today()
+    default_start, default_end = service.periods_for(day, grant.person_level).last_12_months
     start = _date(request, "from", default_start)
     end = _date(request, "to", default_end)
     if start > end:
         raise BadRequest(f"from {start} is after to {end}")
     if (end - start).days > MAX_DAYS:
         raise BadRequest("a period may span at most 10 years")
-    raw = request.GET.get("structure", "historic")
+    default = Structure.HISTORIC if grant.person_level else Structure.CURRENT
+    raw = request.GET.get("structure", default.value)
     if raw not in ("historic", "current"):
         raise BadRequest(f"structure: expected historic or current, not {raw!r}")
     as_of = _date(request, "as_of", end) if request.GET.get("as_of") else None
-    return start, end, Structure(raw), as_of
+    if not grant.person_level:
+        if as_of is not None:
+            raise BadRequest("as_of: not available to your role (the tree is today's)")
+        if not service.policy(day).allows(start, end):
+            raise BadRequest(
+                "from/to: your role sees whole months (from the 1st to a month's last day) "
+                f"up to {service.periods_for(day, False).today}"
+            )
+    return Query(start, end, Structure(raw), as_of)
 
 
-def _figures_json(figures: UnitFigures, suppress_small: bool, hide: bool = False) -> dict[str, Any]:
+def _figures_json(figures: UnitFigures, shown: Disclosure, structure: Structure) -> dict[str, Any]:
+    """The figures as `samraad stats --json` gives them, less what the reader may not see:
+    a hidden unit keeps only its period; a hidden length group keeps only its name."""
     data = figures.to_json()
-    if suppress_small and (hide or disclosure.too_small(figures.headcount)):
+    period = (figures.start, figures.end)
+    if not shown.unit(structure, figures.unit, *period):
         kept = ("unit", "from", "to", "structure", "causes", "working_days")
         return {**{k: data[k] for k in kept}, "suppressed": True}
+    groups = shown.parts(LENGTH_GROUPS, structure, figures.unit, *period)
+    if groups is not None:
+        data["by_length"] = {
+            label: (values if label in groups else {"suppressed": True})
+            for label, values in data["by_length"].items()
+        }
     return {**data, "suppressed": False}
 
 
@@ -71,9 +103,9 @@ def openapi(request: HttpRequest) -> JsonResponse:
 @api_view
 def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
-    start, end, structure, as_of = _query(request)
-    figures = service.unit_period_figures(unit_id, start, end, structure, as_of)
-    body = _figures_json(figures, grant.suppress_small)
+    q = _query(request, grant)
+    figures = service.unit_period_figures(unit_id, q.start, q.end, q.structure, q.as_of)
+    body = _figures_json(figures, service.disclosure_for(today(), grant.person_level), q.structure)
     body["name"] = grant.tree.name(unit_id)
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
@@ -81,14 +113,18 @@ def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
 @api_view
 def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
-    start, end, structure, as_of = _query(request)
-    children = grant.tree.children_of(unit_id)
-    found = [service.unit_period_figures(c, start, end, structure, as_of) for c in children]
-    small = [disclosure.too_small(f.headcount) for f in found]
-    hidden = disclosure.complement(small, [f.headcount for f in found])
+    q = _query(request, grant)
+    shown = service.disclosure_for(today(), grant.person_level)
     rows = [
-        {**_figures_json(f, grant.suppress_small, h), "name": grant.tree.name(c)}
-        for c, f, h in zip(children, found, hidden, strict=True)
+        {
+            **_figures_json(
+                service.unit_period_figures(c, q.start, q.end, q.structure, q.as_of),
+                shown,
+                q.structure,
+            ),
+            "name": grant.tree.name(c),
+        }
+        for c in grant.tree.children_of(unit_id)
     ]
     return JsonResponse(
         {"unit": unit_id, "sub_units": rows}, json_dumps_params={"ensure_ascii": False}

@@ -1,38 +1,71 @@
-"""The small-group rule: what an audience without person-level access may be shown
-(spec/statistics.md, "Small groups"). Pure: pages, exports, the API and reports all
-ask here, so the rule is written once.
+"""What an audience without person-level access may be shown (spec/statistics.md,
+"Small groups"): no combination of what it sees may isolate fewer than MIN_CELL persons.
 
-- A cell (a unit, a job group, a length group, a count of alerts) that covers fewer than
-  MIN_CELL persons is suppressed.
-- Complementary suppression: where the cells of one table add up to a figure shown
-  beside them, one suppressed cell could be had by subtraction, so the smallest other
-  cell is suppressed too.
+Pure: the pages, exports, the API and reports all ask one `Disclosure`, so the rule is
+applied once. `Policy` (policy.py) is the rule for committee members; `EVERYTHING` is
+what person-level readers (managers, HR) get.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from typing import Protocol
 
-MIN_CELL = 5
+from samraad.disclosure.classes import MIN_CELL
+from samraad.disclosure.policy import (
+    ALERT_PART,
+    ALERTS,
+    JOB_GROUPS,
+    LENGTH_GROUPS,
+    Policy,
+    policy,
+)
+from samraad.disclosure.units import last_complete_month
+from samraad.stats import Structure
 
 
-def too_small(persons: int | None) -> bool:
-    """Does a cell of `persons` persons stay hidden? (An empty cell is small too: it would
-    tell that nobody is there.)"""
-    return (persons or 0) < MIN_CELL
+class Disclosure(Protocol):
+    def allows(self, start: dt.date, end: dt.date) -> bool:
+        """May the reader ask for this period at all?"""
+        ...
+
+    def unit(self, structure: Structure, unit: str, start: dt.date, end: dt.date) -> bool:
+        """May the unit's own figures for the period be shown?"""
+        ...
+
+    def parts(
+        self, kind: str, structure: Structure, unit: str, start: dt.date, end: dt.date
+    ) -> set[str] | None:
+        """The parts of a breakdown that may be shown (None: all of them)."""
+        ...
 
 
-def few(persons: int | None) -> bool:
-    """A breakdown's part with some, but fewer than MIN_CELL, persons behind it (an empty
-    part says nothing about anyone)."""
-    return 0 < (persons or 0) < MIN_CELL
+class _Everything:
+    """Person-level readers see every figure of the units they may open."""
+
+    def allows(self, start: dt.date, end: dt.date) -> bool:
+        return True
+
+    def unit(self, structure: Structure, unit: str, start: dt.date, end: dt.date) -> bool:
+        return True
+
+    def parts(
+        self, kind: str, structure: Structure, unit: str, start: dt.date, end: dt.date
+    ) -> set[str] | None:
+        return None
 
 
-def complement(hidden: Sequence[bool], sizes: Sequence[int]) -> list[bool]:
-    """The cells of one additive table to hide: with exactly one hidden, the smallest
-    shown one (by `sizes`, the first on a tie) is hidden beside it."""
-    hide = list(hidden)
-    shown = [i for i, h in enumerate(hide) if not h]
-    if hide.count(True) == 1 and shown:
-        hide[min(shown, key=lambda i: (sizes[i], i))] = True
-    return hide
+EVERYTHING: Disclosure = _Everything()
+
+__all__ = [
+    "ALERTS",
+    "ALERT_PART",
+    "EVERYTHING",
+    "JOB_GROUPS",
+    "LENGTH_GROUPS",
+    "MIN_CELL",
+    "Disclosure",
+    "Policy",
+    "last_complete_month",
+    "policy",
+]

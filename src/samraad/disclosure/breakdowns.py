@@ -99,23 +99,41 @@ def shown_parts(
     period: tuple[dt.date, dt.date],
     units_shown: Iterable[Cell],
     across: bool = True,
+    deepest: int | None = None,
+    structures: tuple[Structure, ...] = tuple(Structure),
 ) -> set[Part]:
     """The part cells that may be shown for the period, for units whose own figure is
     shown (`units_shown`) and parts of at least MIN_CELL persons. `across`: the parts
-    add up to the units' figures (a breakdown); without it they are a family alone."""
+    add up to the units' figures (a breakdown); without it they are a family alone.
+    `deepest`: the deepest level (0: the root) whose units get parts shown; `structures`:
+    the structures parts are shown in (the units' own figures are known in both)."""
     shown_units = set(units_shown)
     atoms = _atoms(contribution, trees, period, shown_units)
     if not atoms.unit_cells:
         return set()
+
+    def depth(unit: str) -> int:
+        return len(trees.current.get(unit, ())) - 1
+
+    # candidates: parts of shown units, not deeper than `deepest`
     ids: dict[Part, int] = {}
-    members = [tuple(ids.setdefault(c, len(ids)) for c in cells) for cells in atoms.part_cells]
+    members = [
+        tuple(
+            ids.setdefault(c, len(ids))
+            for c in cells
+            if (c[0], c[1]) in shown_units
+            and c[0] in structures
+            and (deepest is None or depth(c[1]) <= deepest)
+        )
+        for cells in atoms.part_cells
+    ]
     members, same = _deduplicated(members)
     names = {i: c for c, i in ids.items()}
     family = Family(members, atoms.pair_atom, atoms.pair_person)
     sizes = cell_sizes(family)
-    allowed = {
-        i for i, n in sizes.items() if n >= MIN_CELL and (names[i][0], names[i][1]) in shown_units
-    }
+    # hiding prefers the deepest cell, then the smallest: the upper levels stay whole
+    cost = {i: (-max(depth(names[o][1]) for o in same[i]), n, i) for i, n in sizes.items()}
+    allowed = {i for i, n in sizes.items() if n >= MIN_CELL}
     while True:
         # within each part: the class rule (a part's own tree, both structures)
         restricted = Family(
@@ -124,7 +142,7 @@ def shown_parts(
             atoms.pair_person,
         )
         allowed = publishable(restricted, MIN_CELL) & allowed
-        hide = _across(atoms, members, allowed, sizes) if across else set()
+        hide = _across(atoms, members, allowed, cost) if across else set()
         if not hide:
             return {names[original] for i in allowed for original in same[i]}
         allowed -= hide
@@ -151,7 +169,10 @@ def _deduplicated(
 
 
 def _across(
-    atoms: _Atoms, members: list[tuple[int, ...]], allowed: set[int], sizes: dict[int, int]
+    atoms: _Atoms,
+    members: list[tuple[int, ...]],
+    allowed: set[int],
+    costs: dict[int, tuple[int, int, int]],
 ) -> set[int]:
     """Part cells to hide so that no cell of the two-way table can be had exactly."""
     rows: dict[tuple[Cell, ...], int] = {}
@@ -175,19 +196,16 @@ def _across(
     # Mend what does not overlap this round; what is left is looked at again after.
     signature_of = {i: sig for sig, i in columns.items()}
 
-    def smallest(column: int) -> int:
-        return min(signature_of[column], key=lambda c: (sizes.get(c, 0), c))
+    def cost(cell: int) -> tuple[int, int, int]:
+        return costs.get(cell, (0, 0, cell))
 
-    ranked = sorted(
-        (
-            (min((sizes.get(smallest(c), 0), smallest(c)) for c in cs), involved)
-            for cs, involved in violations
-        ),
-        key=lambda v: v[0],
-    )
+    def cheapest(merge: list[int]) -> int:
+        return min((c for column in merge for c in signature_of[column]), key=cost)
+
+    ranked = sorted(((cheapest(m), nodes) for m, nodes in violations), key=lambda v: cost(v[0]))
     hide: set[int] = set()
     touched: set[int] = set()
-    for (_, cell), involved in ranked:
+    for cell, involved in ranked:
         if involved & touched:
             continue
         hide.add(cell)
@@ -208,8 +226,15 @@ def _bridge_violations(persons: dict[tuple[int, int], set[int]]) -> list[Violati
     for row, column in persons:
         if column != FREE:
             columns_of[row].append(column)
+    degree: dict[int, int] = defaultdict(int)
+    for row, column in persons:
+        degree[_node(row, 1)] += 1
+        degree[_node(column, 2)] += 1
     for (row, column), who in persons.items():
-        if (row, column) in bridges and 0 < len(who) < MIN_CELL:
+        # a row's or a column's only cell is its total, known anyway
+        whole = degree[_node(row, 1)] == 1 and row != FREE
+        whole = whole or (degree[_node(column, 2)] == 1 and column != FREE)
+        if (row, column) in bridges and 0 < len(who) < MIN_CELL and not whole:
             # merge its column, or another of the row's (which puts the cell on a cycle)
             merge = sorted({column, *columns_of.get(row, ())} - {FREE})
             if merge:

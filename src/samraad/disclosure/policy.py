@@ -31,6 +31,13 @@ from samraad.disclosure.units import (
 from samraad.stats import END, Dataset, Structure, ended_spells
 
 HORIZON_YEARS = 5  # whole years before the reference's year that aggregates reach back
+# Breakdowns are shown down to this level (0: the municipality, 1: the administrations,
+# 2: their centres): deeper, a unit's own total beside its parent's breakdown gives away
+# too much, and hiding enough to prevent it would leave the upper levels bare.
+BREAKDOWN_DEPTH = 2
+# ... and in the current structure only: a breakdown in both structures would give, as
+# the difference, the part of a unit that moved within the period.
+BREAKDOWN_STRUCTURES = (Structure.CURRENT,)
 
 LENGTH_GROUPS = "length_groups"
 JOB_GROUPS = "job_groups"
@@ -79,6 +86,8 @@ class Policy:
                     (start, end),
                     shown,
                     across=kind != ALERTS,
+                    deepest=BREAKDOWN_DEPTH,
+                    structures=BREAKDOWN_STRUCTURES if kind != ALERTS else tuple(Structure),
                 )
             return self._parts[key]
 

@@ -72,13 +72,13 @@ class UnitVisibility:
 
 def default_first_month(data: Dataset, reference: dt.date, years: int) -> dt.date:
     """The horizon starts `years` calendar years before the reference's year, or at the
-    month of the first absence record if that is later."""
+    month of the first employment if that is later."""
     first = dt.date(reference.year - years, 1, 1)
-    if data.absences.height:
-        earliest = data.absences["start_date"].min()
+    if data.employments.height:
+        earliest = data.employments["start_date"].min()
         if isinstance(earliest, dt.date) and earliest > first:
             first = earliest.replace(day=1)
-    return first
+    return min(first, reference.replace(day=1))
 
 
 def unit_visibility(

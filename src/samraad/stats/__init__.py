@@ -9,7 +9,6 @@ from samraad.stats.breakdowns import (
     empty_figures,
     ended_spells,
     figures_by_key,
-    length_contributors,
 )
 from samraad.stats.dataset import (
     ABSENCE_COLUMNS,
@@ -67,7 +66,6 @@ __all__ = [
     "figures_table",
     "form_spells",
     "from_day_number",
-    "length_contributors",
     "parents_as_of",
     "parse_length_groups",
     "rounded",

@@ -19,9 +19,9 @@ from samraad.stats.spells import (
     length_group_index,
     spells_of,
 )
-from samraad.stats.structure import Structure, closure
+from samraad.stats.structure import Structure
 from samraad.stats.table import OWN_SICKNESS, TableRequest, figures_table
-from samraad.stats.workdays import END, day_number, work_calendar
+from samraad.stats.workdays import END, work_calendar
 
 Period = tuple[dt.date, dt.date]
 Key = tuple[str, dt.date, dt.date]  # unit, first day, last day
@@ -117,33 +117,3 @@ def ended_spells(
         )
         .unique()
     )
-
-
-def length_contributors(
-    data: Dataset, period: Period, structure: Structure, as_of: dt.date
-) -> dict[str, dict[str, int]]:
-    """Per unit, the distinct employees behind each length group's spells, counted as the
-    core counts spells: ended in the period, the employee in the unit on the last day."""
-    cal = work_calendar()
-    first, last = day_number(period[0]), day_number(period[1])
-    spells = spells_of(form_spells(data.absence_rows(OWN_SICKNESS), cal)).filter(
-        (pl.col("last") < END) & (pl.col("last") >= first) & (pl.col("last") <= last)
-    )
-    tree = closure(data.unit_rows, structure, day_number(as_of))
-    groups = DEFAULT_LENGTH_GROUPS
-    members = (
-        spells.join(data.employment_rows, on="employee", suffix="_e")
-        .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
-        .join(tree, on="unit", suffix="_t")
-        .filter((pl.col("first_t") <= pl.col("last")) & (pl.col("last") <= pl.col("last_t")))
-        .unique(["spell", "ancestor"])
-        .with_columns(
-            length_group_index(pl.col("last") - pl.col("first") + 1, groups).alias("group")
-        )
-        .group_by("ancestor", "group")
-        .agg(pl.col("employee").n_unique().alias("employees"))
-    )
-    result: dict[str, dict[str, int]] = {}
-    for row in members.iter_rows(named=True):
-        result.setdefault(row["ancestor"], {})[groups[row["group"]].label] = row["employees"]
-    return result
