@@ -18,6 +18,7 @@ from samraad.stats.dataset import (
     Dataset,
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
+from samraad.stats.flat import flat_figures, length_prefix
 from samraad.stats.people import employee_absence
 from samraad.stats.spells import (
     DEFAULT_LENGTH_GROUPS,
@@ -61,9 +62,11 @@ __all__ = [
     "empty_figures",
     "figures_by_key",
     "figures_table",
+    "flat_figures",
     "form_spells",
     "from_day_number",
     "length_contributors",
+    "length_prefix",
     "parents_as_of",
     "parse_length_groups",
     "rounded",
