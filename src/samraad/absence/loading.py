@@ -13,6 +13,7 @@ from typing import Any
 import polars as pl
 from django.db import connection
 
+from samraad.sqlframe import read_frame
 from samraad.stats import (
     ABSENCE_COLUMNS,
     EMPLOYMENT_COLUMNS,
@@ -52,11 +53,7 @@ def _absences_sql() -> str:
 
 
 def _frame(sql: str, params: Sequence[Any], schema: dict[str, Any]) -> pl.DataFrame:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    raw = {name: (pl.Int32 if kind == pl.Date else kind) for name, kind in schema.items()}
-    return pl.DataFrame(rows, schema=raw, orient="row").cast(schema)  # type: ignore[arg-type]
+    return read_frame(sql, params, schema)
 
 
 def _placeholders(values: Sequence[str]) -> str:

@@ -83,12 +83,20 @@ def form_spells(records: pl.DataFrame, cal: WorkCalendar) -> pl.DataFrame:
         (records["employee"] == records["employee"].shift(1)).fill_null(False).to_numpy()
     )
     starts_spell = ~(same_employee & (gap == 0))
-    records = records.with_columns(
-        pl.Series("spell", np.cumsum(starts_spell), dtype=pl.Int64)
-    ).drop("_wd")
-    return records.with_columns(
-        pl.col("first").min().over("spell").alias("spell_first"),
-        pl.col("last").max().over("spell").alias("spell_last"),
+    # A spell's records are consecutive rows: its first day is its first row's, its
+    # last day the latest of its rows'.
+    starts = np.flatnonzero(starts_spell)
+    sizes = np.diff(np.append(starts, records.height))
+    first = records["first"].to_numpy()
+    last = records["last"].to_numpy()
+    return records.drop("_wd").with_columns(
+        pl.Series("spell", np.cumsum(starts_spell), dtype=pl.Int64),
+        pl.Series("spell_first", np.repeat(first[starts], sizes), dtype=pl.Int64),
+        pl.Series(
+            "spell_last",
+            np.repeat(np.maximum.reduceat(last, starts) if len(starts) else last, sizes),
+            dtype=pl.Int64,
+        ),
     )
 
 
