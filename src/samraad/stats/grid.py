@@ -16,6 +16,9 @@ import polars as pl
 
 from samraad.stats.workdays import IntArray, WorkCalendar
 
+# Closure entries rolled up at a time (see Grid.roll_up).
+ROLL_UP_CHUNK = 1_000_000
+
 
 def expand_ranges(lo: IntArray, hi: IntArray) -> tuple[IntArray, IntArray]:
     """For half-open ranges [lo, hi): (which range, value) for every value in each."""
@@ -154,9 +157,13 @@ class Grid:
     def roll_up(self, leaf: IntArray) -> IntArray:
         """Sums per (leaf unit, segment[, figure]) into sums per (ancestor, period[, …])."""
         rolled = np.zeros((self.ancestors, self.periods, *leaf.shape[2:]), dtype=np.int64)
-        np.add.at(
-            rolled,
-            (self.c_ancestor, self.s_period[self.c_segment]),
-            leaf[self.c_unit, self.c_segment],
-        )
+        # In chunks: the gathered rows of a national closure would take gigabytes at once.
+        for start in range(0, len(self.c_unit), ROLL_UP_CHUNK):
+            part = slice(start, start + ROLL_UP_CHUNK)
+            segment = self.c_segment[part]
+            np.add.at(
+                rolled,
+                (self.c_ancestor[part], self.s_period[segment]),
+                leaf[self.c_unit[part], segment],
+            )
         return rolled

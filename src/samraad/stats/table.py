@@ -1,13 +1,11 @@
 """Every unit's figures for every period, by interval arithmetic (spec/statistics.md).
 
-Nothing here expands employee-days. The periods are cut into segments wherever the
-structure changes inside one (a transfer), so that within a segment every leaf unit
-has a fixed set of ancestors. Employments and absence records are cut by segments,
-each piece's working days come from one subtraction in the calendar's prefix count,
-sums are taken per leaf unit and segment, and only those small sums are rolled up to
-the ancestors. Headcount and spells are not additive: a person or spell that sits in
-one leaf unit in a period rolls up as a count; the few that sit in several (a move,
-two jobs) are deduplicated per ancestor.
+Nothing here expands employee-days, nor employee × month. The periods are laid on a
+grid of segments (grid.py: cut where the structure changes inside a period); additive
+sums are taken per leaf unit and segment with difference arrays and rolled up through
+the closure once; headcount, spells and employees with a spell are distinct counts,
+taken where they cannot be rolled up (counts.py). docs/statistics.md tells the whole
+algorithm and its measured cost.
 
 All sums are integers:
 - planned: Σ weekly hours × SCALE × working days   (planned hours = planned / (5 × SCALE))
@@ -68,9 +66,10 @@ def _layers(periods: Sequence[tuple[dt.date, dt.date]]) -> list[pl.DataFrame]:
 
 
 def _codes(values: pl.Series, name: str) -> pl.DataFrame:
-    """A frame (name, code) giving each distinct value a small integer."""
+    """A frame (name, code) giving each distinct value a small integer (in order of
+    first appearance)."""
     return (
-        values.unique()
+        values.unique(maintain_order=True)
         .to_frame(name)
         .with_row_index("code")
         .with_columns(pl.col("code").cast(pl.Int64))
@@ -85,7 +84,6 @@ def _coded(frame: pl.DataFrame, codes: pl.DataFrame, column: str) -> pl.DataFram
 def _frame(grid: Grid, names: list[str], sums: IntArray, cols: Columns) -> pl.DataFrame:
     """One row per (unit, period) of the grid, from sums [ancestors, periods, figures]."""
     flat = sums.reshape(-1, cols.width)
-    count = len(names) * grid.periods
     groups = range(cols.groups)
     return pl.DataFrame(
         {
@@ -105,7 +103,6 @@ def _frame(grid: Grid, names: list[str], sums: IntArray, cols: Columns) -> pl.Da
             **{f"spells_{i}": flat[:, cols.spells(i)] for i in groups},
         },
         schema_overrides={"period_from": pl.Int64, "period_to": pl.Int64},
-        height=count,
     ).with_columns(
         pl.col("period_from", "period_to").cast(pl.Int32).cast(pl.Date),
         pl.exclude("unit_id", "period_from", "period_to").cast(pl.Int64),
@@ -128,13 +125,7 @@ def figures_table(data: Dataset, request: TableRequest) -> pl.DataFrame:
     # Joins and distinct counts run on integer codes, not on the identifiers' text.
     unit_codes = _codes(tree["unit"], "unit")
     tree = _coded(tree, unit_codes, "unit")
-    tree = _coded(
-        tree,
-        pl.DataFrame({"ancestor": names}, schema={"ancestor": pl.String})
-        .with_row_index("code")
-        .with_columns(pl.col("code").cast(pl.Int64)),
-        "ancestor",
-    )
+    tree = _coded(tree, _codes(pl.Series(names, dtype=pl.String), "ancestor"), "ancestor")
     employments = _coded(data.employment_rows, unit_codes, "unit")
     employee_codes = _codes(employments["employee"], "employee")
     employments = _coded(employments, employee_codes, "employee")
