@@ -126,22 +126,28 @@ def write_parquet(rows: pl.DataFrame, out: Path) -> None:
 
 
 def write_xlsx(rows: pl.DataFrame, out: Path) -> None:
-    """One sheet, a header row, numbers as numbers and dates as dates."""
+    """One sheet, a header row, numbers as numbers and dates as dates; empty cells for
+    empty rates."""
     import xlsxwriter
 
     with xlsxwriter.Workbook(out, {"constant_memory": True}) as book:
         sheet = book.add_worksheet("table")
         date = book.add_format({"num_format": "yyyy-mm-dd"})
         sheet.write_row(0, 0, rows.columns)
-        dates = [i for i, kind in enumerate(rows.dtypes) if kind == pl.Date]
+        # One writer per column, chosen once: xlsxwriter's generic write() would look
+        # at the type of each of the two million cells.
+        writers = [
+            (lambda r, c, v: sheet.write_datetime(r, c, v, date))
+            if kind == pl.Date
+            else sheet.write_string
+            if kind == pl.String
+            else sheet.write_number
+            for kind in rows.dtypes
+        ]
         for r, values in enumerate(rows.iter_rows(), start=1):
             for c, value in enumerate(values):
-                if value is None:
-                    continue
-                if c in dates:
-                    sheet.write_datetime(r, c, value, date)
-                else:
-                    sheet.write(r, c, value)
+                if value is not None:
+                    writers[c](r, c, value)
 
 
 WRITERS = {"csv": write_csv, "parquet": write_parquet, "xlsx": write_xlsx}
