@@ -48,3 +48,16 @@ def test_a_value_holding_a_separator_is_read_whole(rows: None, separator: str) -
     with connection.cursor() as cursor:
         cursor.execute("UPDATE sqlframe_test SET name = %s WHERE n = 1", [f"a{separator}b"])
     assert read()["name"].to_list() == [None, "B", f"a{separator}b"]
+
+
+def test_a_text_over_sqlites_length_limit_is_read_the_ordinary_way(rows: None) -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's limit on the length of a text")
+    import sqlite3
+
+    raw = connection.connection
+    limit = raw.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, 40)  # the joined rows are longer
+    try:
+        assert read()["count"].to_list() == [None, -3, 1]
+    finally:
+        raw.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limit)

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import polars as pl
-from django.db import connection
+from django.db import DatabaseError, connection
 
-UNIT, RECORD = "\x1f", "\x1e"
+UNIT, RECORD = b"\x1f", b"\x1e"
 
 
 def read_frame(sql: str, params: Sequence[Any], schema: dict[str, Any]) -> pl.DataFrame:
@@ -37,22 +37,26 @@ def _joined(sql: str, params: Sequence[Any], raw: dict[str, Any]) -> pl.DataFram
     """SQLite: the rows as one text, parsed by Polars; None if a value holds a separator."""
     names = [f"c{i}" for i in range(len(raw))]
     fields = " || char(31) || ".join(f"ifnull({name}, '')" for name in names)
+    # A blob: bytes as SQLite has them, not decoded into a Python str and encoded again.
     wrapped = (
         f"WITH rows({', '.join(names)}) AS ({sql}) "
-        f"SELECT count(*), group_concat({fields}, char(30)) FROM rows"
+        f"SELECT count(*), CAST(group_concat({fields}, char(30)) AS BLOB) FROM rows"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(wrapped, params)
-        count, text = cursor.fetchone()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(wrapped, params)
+            count, text = cursor.fetchone()
+    except DatabaseError:  # a text over SQLite's limit (1 GB): read the ordinary way
+        return None
     if not count:
         return pl.DataFrame(schema=raw)
     if text.count(RECORD) != count - 1 or text.count(UNIT) != count * (len(raw) - 1):
         return None
     return pl.read_csv(
-        text.encode(),
+        text,
         has_header=False,
-        separator=UNIT,
-        eol_char=RECORD,
+        separator=UNIT.decode(),
+        eol_char=RECORD.decode(),
         quote_char=None,
         new_columns=list(raw),
         schema=raw,
