@@ -101,9 +101,12 @@ def form_spells(records: pl.DataFrame, cal: WorkCalendar) -> pl.DataFrame:
 
 
 def spells_of(tagged: pl.DataFrame) -> pl.DataFrame:
-    """One row per spell: spell, employee, first, last (END while it goes on)."""
-    return tagged.group_by("spell").agg(
-        pl.col("employee").first(),
-        pl.col("spell_first").first().alias("first"),
-        pl.col("spell_last").first().alias("last"),
+    """One row per spell: spell, employee, first, last (END while it goes on).
+
+    `tagged` as `form_spells` returns it: a spell's records are consecutive rows."""
+    return tagged.filter(pl.col("spell").diff().fill_null(1) != 0).select(
+        "spell",
+        "employee",
+        pl.col("spell_first").alias("first"),
+        pl.col("spell_last").alias("last"),
     )

@@ -124,8 +124,9 @@ def _add_spells(
 ) -> None:
     """A spell counts in the period holding its last day, for the units its employee
     belongs to on that day; so does its employee, once, among those with a spell."""
+    # In the order of `ended` (by employee and spell), which counts.distinct can use.
     members = (
-        ended.join(jobs, on="employee", suffix="_e")
+        ended.join(jobs, on="employee", suffix="_e", maintain_order="left")
         .filter((pl.col("first_e") <= pl.col("last")) & (pl.col("last") <= pl.col("last_e")))
         .select("spell", "employee", "unit", "first", "last")
     )
