@@ -11,9 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from samraad.spreadsheet import text_cell, write_csv, write_xlsx
+from samraad.spreadsheet import neutralised, text_cell, write_csv, write_xlsx
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "samraad"
 
@@ -82,3 +85,11 @@ def test_every_csv_or_excel_writer_in_src_goes_through_the_spreadsheet_module() 
         if WRITERS.search(path.read_text(encoding="utf-8"))
     }
     assert found <= NOT_EXPORTS, f"write exports with samraad.spreadsheet: {found - NOT_EXPORTS}"
+
+
+@given(st.lists(st.text(max_size=6), max_size=20))
+def test_a_frames_text_is_neutralised_as_each_cell_is(texts: list[str]) -> None:
+    """`samraad table` writes whole frames: the same rule, vectorised."""
+    frame = pl.DataFrame({"text": texts, "number": list(range(len(texts)))})
+    assert neutralised(frame)["text"].to_list() == [text_cell(t) for t in texts]
+    assert neutralised(frame)["number"].to_list() == list(range(len(texts)))

@@ -23,11 +23,13 @@ from samraad.cli import (
     run_daily,
     serve,
     stats,
+    table,
 )
 
 COMMANDS = [
     importing,
     stats,
+    table,
     demo,
     alerts,
     run_daily,

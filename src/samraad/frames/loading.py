@@ -15,6 +15,7 @@ import polars as pl
 from django.db import connection
 
 from samraad.frames.sources import Day, FrameSource, frame_sources
+from samraad.frames.sqlframe import read_frame
 from samraad.stats import Dataset, day_number, units_below
 
 
@@ -30,11 +31,7 @@ def _sql(source: FrameSource) -> str:
 
 
 def _frame(sql: str, params: Sequence[Any], schema: dict[str, Any]) -> pl.DataFrame:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    raw = {name: (pl.Int32 if kind == pl.Date else kind) for name, kind in schema.items()}
-    return pl.DataFrame(rows, schema=raw, orient="row").cast(schema)  # type: ignore[arg-type]
+    return read_frame(sql, params, schema)
 
 
 def load_frame(name: str, units: Sequence[str] | None = None) -> pl.DataFrame:

@@ -19,6 +19,7 @@ from samraad.stats.dataset import (
     Dataset,
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
+from samraad.stats.flat import flat_figures, length_prefix
 from samraad.stats.people import employee_absence
 from samraad.stats.spells import (
     DEFAULT_LENGTH_GROUPS,
@@ -64,8 +65,10 @@ __all__ = [
     "ended_spells",
     "figures_by_key",
     "figures_table",
+    "flat_figures",
     "form_spells",
     "from_day_number",
+    "length_prefix",
     "parents_as_of",
     "parse_length_groups",
     "rounded",

@@ -83,19 +83,30 @@ def form_spells(records: pl.DataFrame, cal: WorkCalendar) -> pl.DataFrame:
         (records["employee"] == records["employee"].shift(1)).fill_null(False).to_numpy()
     )
     starts_spell = ~(same_employee & (gap == 0))
-    records = records.with_columns(
-        pl.Series("spell", np.cumsum(starts_spell), dtype=pl.Int64)
-    ).drop("_wd")
-    return records.with_columns(
-        pl.col("first").min().over("spell").alias("spell_first"),
-        pl.col("last").max().over("spell").alias("spell_last"),
+    # A spell's records are consecutive rows: its first day is its first row's, its
+    # last day the latest of its rows'.
+    starts = np.flatnonzero(starts_spell)
+    sizes = np.diff(np.append(starts, records.height))
+    first = records["first"].to_numpy()
+    last = records["last"].to_numpy()
+    return records.drop("_wd").with_columns(
+        pl.Series("spell", np.cumsum(starts_spell), dtype=pl.Int64),
+        pl.Series("spell_first", np.repeat(first[starts], sizes), dtype=pl.Int64),
+        pl.Series(
+            "spell_last",
+            np.repeat(np.maximum.reduceat(last, starts) if len(starts) else last, sizes),
+            dtype=pl.Int64,
+        ),
     )
 
 
 def spells_of(tagged: pl.DataFrame) -> pl.DataFrame:
-    """One row per spell: spell, employee, first, last (END while it goes on)."""
-    return tagged.group_by("spell").agg(
-        pl.col("employee").first(),
-        pl.col("spell_first").first().alias("first"),
-        pl.col("spell_last").first().alias("last"),
+    """One row per spell: spell, employee, first, last (END while it goes on).
+
+    `tagged` as `form_spells` returns it: a spell's records are consecutive rows."""
+    return tagged.filter(pl.col("spell").diff().fill_null(1) != 0).select(
+        "spell",
+        "employee",
+        pl.col("spell_first").alias("first"),
+        pl.col("spell_last").alias("last"),
     )
