@@ -17,6 +17,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "samraad"
 PURE = {
     "stats/*.py": ("samraad.stats",),
     "synth/*.py": ("samraad.synth", "samraad.stats"),
+    "forecast/*.py": ("samraad.forecast", "samraad.stats"),
     "rules/engine.py": ("samraad.rules", "samraad.stats"),
     "rules/ruleset.py": ("samraad.rules", "samraad.stats"),
     "rules/kinds.py": ("samraad.rules", "samraad.stats"),
@@ -49,3 +50,11 @@ def test_pure_modules_import_neither_django_nor_other_apps(pattern: str) -> None
             assert not name.startswith("django"), f"{path.name} imports {name}"
             if name.startswith("samraad."):
                 assert name.startswith(PURE[pattern]), f"{path.name} imports {name}"
+
+
+def test_the_forecast_reads_only_the_statistics_cores_public_names() -> None:
+    """The forecast builds on `samraad.stats` as a user would: its package, not its modules."""
+    for path in sorted((SRC / "forecast").glob("*.py")):
+        for name in imported_modules(path):
+            if name.startswith("samraad.stats"):
+                assert name == "samraad.stats", f"{path.name} imports {name}"

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from samraad.cli import alerts, conversations, demo, importing, run_daily, serve, stats
+from samraad.cli import alerts, conversations, demo, forecast, importing, run_daily, serve, stats
 
-COMMANDS = [importing, stats, demo, alerts, run_daily, conversations, serve]
+COMMANDS = [importing, stats, forecast, demo, alerts, run_daily, conversations, serve]
 
 
 class UsageError(Exception):

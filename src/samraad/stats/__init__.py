@@ -1,8 +1,11 @@
 """The statistics core: pure Python over Polars, no Django (spec/statistics.md)."""
 
 from samraad.stats.dataset import Dataset
-from samraad.stats.figures import UnitFigures, unit_figures
+from samraad.stats.figures import UnitFigures, rounded, unit_figures
+from samraad.stats.hours import with_hours
+from samraad.stats.membership import parents_on, unit_members
 from samraad.stats.people import employee_absence
+from samraad.stats.spell_records import spell_records
 from samraad.stats.spells import DEFAULT_LENGTH_GROUPS, LengthGroup
 from samraad.stats.structure import Structure
 from samraad.stats.table import TableRequest, figures_table
@@ -18,6 +21,11 @@ __all__ = [
     "WorkCalendar",
     "employee_absence",
     "figures_table",
+    "parents_on",
+    "rounded",
+    "spell_records",
     "unit_figures",
+    "unit_members",
+    "with_hours",
     "work_calendar",
 ]
