@@ -86,9 +86,10 @@ def test_new_spells_follow_last_years_season_and_the_last_twelve_months() -> Non
 
 
 def test_a_small_unit_is_shrunk_toward_its_reference() -> None:
-    # Ann (unit A) had all the absence of the last twelve months, Bent (B) none. Each is
-    # 1 FTE, so each weighs 1 / (1 + 100) against the municipality's level of 1: A's
-    # level is (2 + 100) / 101, B's 100 / 101.
+    # Ann (unit A) had all the absence and both spells of the last twelve months, Bent
+    # (B) none: twice the municipality's rate and spells per FTE, and none. Each is 1 FTE,
+    # so its rate weighs 1 / (1 + 100) and its spells 1 / (1 + 50) against the
+    # municipality's level of 1; the level is the mean of the two.
     data = dataset(
         [
             ("KK", None, "2020-01-01", None),
@@ -101,8 +102,10 @@ def test_a_small_unit_is_shrunk_toward_its_reference() -> None:
             ("ANN", "own_sickness", "2025-03-03", "2025-03-07", 1.0),
         ],
     )
+    level_a = (Fraction(102, 101) + Fraction(52, 51)) / 2
+    level_b = (Fraction(100, 101) + Fraction(50, 51)) / 2
     a, b = rest_of(data, "A"), rest_of(data, "B")
-    assert a.new_mean / b.new_mean == pytest.approx(102 / 100)
+    assert a.new_mean / b.new_mean == pytest.approx(float(level_a / level_b))
 
 
 def test_without_absence_the_forecast_is_zero_and_certain() -> None:

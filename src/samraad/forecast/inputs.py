@@ -54,7 +54,7 @@ class Inputs:
     window: Window
     structure: Structure
     chains: dict[str, list[str]]  # asked unit → [unit, parent, …, reference]
-    figures: pl.DataFrame  # unit_id, {period}_planned, {period}_absent (hours), {period}_days
+    figures: pl.DataFrame  # unit_id, {period}_planned, _absent (hours), _days, _spells
     observed: dict[str, dict[str, Any]]  # asked unit → its figures row for `observed`
     members: pl.DataFrame  # asked units' staff on the day: unit_id, employee_id, weekly_hours
     open_spells: pl.DataFrame  # employee_id, age (calendar days on the day), degree
@@ -82,12 +82,23 @@ def _headcounts(known: Dataset, day: dt.date, units: list[str], structure: Struc
     return dict(counts.iter_rows())
 
 
-def _to_reference(chain: list[str], heads: dict[str, int]) -> list[str]:
-    """The chain cut after its first unit with REFERENCE_HEADCOUNT staff (else whole)."""
-    for i, unit in enumerate(chain):
-        if heads.get(unit, 0) >= REFERENCE_HEADCOUNT:
-            return chain[: i + 1]
-    return chain
+def _to_references(
+    known: Dataset, day: dt.date, chains: dict[str, list[str]], structure: Structure
+) -> dict[str, list[str]]:
+    """Each chain cut after its first unit with REFERENCE_HEADCOUNT staff on the day (else
+    kept whole). Staff are counted a level at a time, so that a small unit's forecast
+    does not count the municipality."""
+    cut: dict[str, list[str]] = {}
+    heads: dict[str, int] = {}
+    for level in range(max((len(c) for c in chains.values()), default=0)):
+        open_chains = {u: c for u, c in chains.items() if u not in cut}
+        uncounted = sorted({c[level] for c in open_chains.values()} - set(heads))
+        if uncounted:
+            heads |= dict.fromkeys(uncounted, 0) | _headcounts(known, day, uncounted, structure)
+        for unit, chain in open_chains.items():
+            if heads[chain[level]] >= REFERENCE_HEADCOUNT or level == len(chain) - 1:
+                cut[unit] = chain[: level + 1]
+    return cut
 
 
 def _figures(
@@ -108,6 +119,7 @@ def _figures(
                 pl.col("planned_hours").alias(f"{name}_planned"),
                 pl.col("absence_hours").alias(f"{name}_absent"),
                 pl.col("working_days").alias(f"{name}_days"),
+                pl.col("spells").alias(f"{name}_spells"),
             ),
             on="unit_id",
         )
@@ -150,13 +162,12 @@ def _survival(
 def _fresh(
     known: Dataset,
     records: pl.DataFrame,
-    staff_ids: list[str],
     window: Window,
     references: list[str],
     structure: Structure,
 ) -> dict[str, tuple[float, float]]:
     """Per reference, last year's `after` period counting only the spells that began in
-    it, over the references' staff of the last HISTORY_DAYS (`staff_ids`)."""
+    it (`records`: its staff's)."""
     first, last = window.after
     started = records.filter(pl.col("spell_start").is_between(first, last)).select(
         "employee_id",
@@ -165,8 +176,7 @@ def _fresh(
         pl.min_horizontal(pl.col("end_date").fill_null(last), pl.lit(last)).alias("end_date"),
         "degree",
     )
-    staff = known.employments.filter(pl.col("employee_id").is_in(staff_ids))
-    only_new = Dataset(known.units, staff, started)
+    only_new = Dataset(known.units, known.employments, started)
     request = TableRequest(
         periods=[(first, last)], units=references, structure=structure, as_of=window.day
     )
@@ -177,6 +187,16 @@ def _fresh(
     }
 
 
+def _staff_only(known: Dataset, staff_ids: list[str]) -> Dataset:
+    """The employments and absences of these employees only: every figure of the units
+    they make up is the same, and much less is read."""
+    return Dataset(
+        known.units,
+        known.employments.filter(pl.col("employee_id").is_in(staff_ids)),
+        known.absences.filter(pl.col("employee_id").is_in(staff_ids)),
+    )
+
+
 def gather(
     known: Dataset, window: Window, units: Sequence[str] | None, structure: Structure
 ) -> Inputs:
@@ -184,40 +204,31 @@ def gather(
     day = window.day
     parents = parents_on(known, day)
     asked = sorted(parents) if units is None else list(dict.fromkeys(units))
-    chains = {unit: _chain(unit, parents) for unit in asked}
-    in_chains = sorted(set().union(*chains.values())) if chains else []
-    heads = _headcounts(known, day, in_chains, structure)
-    chains = {unit: _to_reference(chain, heads) for unit, chain in chains.items()}
+    chains = _to_references(known, day, {unit: _chain(unit, parents) for unit in asked}, structure)
     needed = sorted(set().union(*chains.values())) if chains else []
+    references = sorted({chain[-1] for chain in chains.values()})
+    # Everyone who belonged to a unit of the chains in the last HISTORY_DAYS (these
+    # reach back before last year's 1 January): all their figures need.
+    since = day - dt.timedelta(days=HISTORY_DAYS)
+    staff = unit_members(known, since, day, units=needed, structure=structure, as_of=day)
+    staff_ids = staff["employee_id"].unique().to_list()
+    if units is not None:
+        known = _staff_only(known, staff_ids)
     figures, observed_rows = _figures(known, window, needed, structure)
     observed = {
         row["unit_id"]: row
         for row in observed_rows.iter_rows(named=True)
         if row["unit_id"] in chains
     }
-    references = sorted({chain[-1] for chain in chains.values()})
-    members = unit_members(known, day, day, units=asked, structure=structure, as_of=day).select(
+    members = staff.filter((pl.col("end_date") == day) & pl.col("unit_id").is_in(asked)).select(
         "unit_id", "employee_id", "weekly_hours"
     )
-    empty = Inputs(
-        window, structure, chains, figures, observed, members, pl.DataFrame(), [], None, {}
-    )
     if window.complete or not references:
-        return empty
-    history = (
-        unit_members(
-            known,
-            day - dt.timedelta(days=HISTORY_DAYS),
-            day,
-            units=references,
-            structure=structure,
-            as_of=day,
+        return Inputs(
+            window, structure, chains, figures, observed, members, pl.DataFrame(), [], None, {}
         )
-        .select("unit_id", "employee_id")
-        .unique()
-    )
-    staff_ids = history["employee_id"].unique().to_list()
-    records = spell_records(known, employees=staff_ids)
+    history = staff.filter(pl.col("unit_id").is_in(references)).select("unit_id", "employee_id")
+    records = spell_records(known, employees=history["employee_id"].unique().to_list())
     open_spells = records.filter(pl.col("end_date").is_null()).select(
         "employee_id",
         pl.min_horizontal(day_number(day) - _days("spell_start") + 1, pl.lit(MAX_AGE)).alias("age"),
@@ -232,6 +243,6 @@ def gather(
         members,
         open_spells,
         references,
-        _survival(records, history, references, day),
-        _fresh(known, records, staff_ids, window, references, structure),
+        _survival(records, history.unique(), references, day),
+        _fresh(known, records, window, references, structure),
     )

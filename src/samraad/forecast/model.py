@@ -7,9 +7,10 @@ For a unit and the rest of the year (the days after the forecast's day D to 31 D
 - new spells: planned hours × the unit's level × the reference's rate of the last twelve
   months × the reference's seasonal factor ρ. ρ is last year's share: the rate, over
   the same days last year, of the spells that began in them, over last year's rate.
-  The level is the unit's rate of the last twelve months over its reference's, shrunk
-  toward its parent's level (credibility weight FTE / (FTE + SHRINK_FTE)), the parent's
-  toward its own parent, and so on up to the reference (level 1).
+  The level is the unit's last twelve months relative to its reference's — half its
+  absence rate, half its spells per FTE — each shrunk toward its parent's level
+  (credibility weight FTE / (FTE + SHRINK_FTE…)), the parent's toward its own parent,
+  and so on up to the reference (level 1).
 
 The year's figure is (observed absence + rest) / (observed planned + rest planned).
 The rest's variance adds the open spells' (independent), the new spells' (a compound
@@ -36,7 +37,10 @@ LEVEL = 0.8
 Z_HIGH = 1.2815515655446004  # the standard normal's 90 % quantile: an 80 % interval
 # A unit's own last twelve months weigh FTE / (FTE + SHRINK_FTE) against its parent's
 # level: most of a small unit's year-to-year change is a few long spells, not its level.
+# Its count of spells is steadier (a 30-FTE unit ends some 80 a year), so it weighs more.
 SHRINK_FTE = 100.0
+SHRINK_FTE_FREQUENCY = 50.0
+TWELVE_MONTHS = ("after", "observed")
 # Spread of the true levels of units around their parents' (a fraction of the level):
 # the synthetic world's units of 20+ FTE differ from their parents by a variance of
 # about 0.003 + 2.7 / FTE over twelve months, almost all of it chance (docs/forecast.md);
@@ -74,7 +78,7 @@ def gamma_quantile(mean: float, variance: float, z: float) -> float:
 
 
 def _rate(figures: dict[str, float], *names: str) -> tuple[float, float]:
-    """(rate as a fraction, FTE-years) over the named periods; rate 0 without hours."""
+    """(rate as a fraction, FTE) over the named periods; rate 0 without hours."""
     planned = sum(figures.get(f"{n}_planned", 0.0) for n in names)
     absent = sum(figures.get(f"{n}_absent", 0.0) for n in names)
     days = sum(figures.get(f"{n}_days", 0) for n in names)
@@ -82,19 +86,44 @@ def _rate(figures: dict[str, float], *names: str) -> tuple[float, float]:
     return (absent / planned if planned else 0.0), fte
 
 
+def _frequency(figures: dict[str, float], *names: str) -> float:
+    """Spells ended over the named periods per FTE (0 without hours)."""
+    _, fte = _rate(figures, *names)
+    return sum(figures.get(f"{n}_spells", 0) for n in names) / fte if fte else 0.0
+
+
+def _relative(own: float, reference: float) -> float:
+    return own / reference if reference else 1.0
+
+
 def _levels(inputs: Inputs, rows: dict[str, dict[str, float]]) -> dict[str, tuple[float, float]]:
-    """Per unit of any chain: (level relative to its reference, credibility weight)."""
+    """Per unit of any chain: (level relative to its reference, credibility weight).
+
+    Half of the level is how much absence the unit had in the last twelve months
+    (absence rate), half how often its staff fell ill (spells per FTE, a steadier
+    count); each is shrunk toward the parent's level with its own weight."""
     levels: dict[str, tuple[float, float]] = {}
     for chain in inputs.chains.values():
-        reference_rate, _ = _rate(rows[chain[-1]], "after", "observed")
+        reference = rows[chain[-1]]
+        reference_rate, _ = _rate(reference, *TWELVE_MONTHS)
+        reference_frequency = _frequency(reference, *TWELVE_MONTHS)
         level = 1.0
         levels[chain[-1]] = (1.0, 1.0)
         for unit in reversed(chain[:-1]):
             if unit not in levels:
-                rate, fte = _rate(rows[unit], "after", "observed")
-                weight = fte / (fte + SHRINK_FTE)
-                own = rate / reference_rate if reference_rate else 1.0
-                levels[unit] = (weight * own + (1 - weight) * level, weight)
+                rate, fte = _rate(rows[unit], *TWELVE_MONTHS)
+                frequency = _frequency(rows[unit], *TWELVE_MONTHS)
+                by_rate = fte / (fte + SHRINK_FTE)
+                by_frequency = fte / (fte + SHRINK_FTE_FREQUENCY)
+                levels[unit] = (
+                    0.5 * (by_rate * _relative(rate, reference_rate) + (1 - by_rate) * level)
+                    + 0.5
+                    * (
+                        by_frequency * _relative(frequency, reference_frequency)
+                        + (1 - by_frequency) * level
+                    ),
+                    0.5 * (by_rate + by_frequency),
+                )
             level = levels[unit][0]
     return levels
 
@@ -160,7 +189,7 @@ def rests(inputs: Inputs) -> dict[str, Rest]:
     result = {}
     for unit, chain in inputs.chains.items():
         reference = chain[-1]
-        rate, _ = _rate(rows[reference], "after", "observed")
+        rate, _ = _rate(rows[reference], *TWELVE_MONTHS)
         season = _season(rows[reference], inputs.fresh.get(reference))
         level, weight = levels[unit]
         planned = rows[unit].get("rest_planned", 0.0)
