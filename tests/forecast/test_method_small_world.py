@@ -135,3 +135,24 @@ def test_gamma_quantiles_are_close_to_the_exact_ones() -> None:
     assert gamma_quantile(4.0, 4.0, 1.2815515655446004) == pytest.approx(6.6808, rel=2e-3)
     assert gamma_quantile(4.0, 4.0, -1.2815515655446004) == pytest.approx(1.7448, rel=5e-3)
     assert gamma_quantile(3.0, 0.0, 1.28) == 3.0
+
+
+def test_the_current_structure_reads_a_moved_centre_into_its_new_administration() -> None:
+    # The centre C moved from A1 to A2 on 1 January 2025; its Carl was ill in 2024.
+    data = dataset(
+        [
+            ("KK", None, "2020-01-01", None),
+            ("A1", "KK", "2020-01-01", None),
+            ("A2", "KK", "2020-01-01", None),
+            ("C", "A1", "2020-01-01", "2024-12-31"),
+            ("C", "A2", "2025-01-01", None),
+        ],
+        [("CARL", "C", 37, "2020-01-01", None), ("DITTE", "A2", 37, "2020-01-01", None)],
+        [("CARL", "own_sickness", "2024-01-08", "2024-01-17", 1.0)],
+    )
+    historic, current = (
+        forecast_units(data, 2025, JUNE_END, units=["A2"], structure=structure)[0]
+        for structure in Structure
+    )
+    assert historic.naive_last_year == 0.0  # A2 alone in 2024: Ditte, never ill
+    assert current.naive_last_year == pytest.approx(8 / 2)  # with C: Carl's 8 days, 2 FTE

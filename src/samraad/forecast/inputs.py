@@ -32,11 +32,11 @@ from samraad.stats import (
 )
 
 OWN_SICKNESS = frozenset({"own_sickness"})
-# A unit's seasonal pattern and spell survival are read from its nearest ancestor (or
-# itself) with at least this many staff on the day: enough long spells (about 6 % of a
-# year's spells, spec/statistics.md's 31+) for a survival curve, small enough that one
-# unit's forecast reads a centre, not the municipality.
-REFERENCE_HEADCOUNT = 1_000
+# A unit's season and spell survival are read from its nearest ancestor (or itself) with
+# at least this many staff on the day: some 650 spells a year, 40 of them over 30 days.
+# On the synthetic Copenhagen that is every centre, so one unit's forecast reads one
+# centre; 500 or 1,000 staff forecast no better (docs/forecast.md).
+REFERENCE_HEADCOUNT = 250
 EPOCH = dt.date(1970, 1, 1)
 
 

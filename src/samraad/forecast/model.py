@@ -34,6 +34,7 @@ from samraad.stats import work_calendar
 
 METHOD = "survival-season-shrinkage/1"
 LEVEL = 0.8
+HOURS_PER_DAY = 7.4  # 1 day's work (spec/statistics.md, Danmarks Statistik)
 Z_HIGH = 1.2815515655446004  # the standard normal's 90 % quantile: an 80 % interval
 # A unit's own last twelve months weigh FTE / (FTE + SHRINK_FTE) against its parent's
 # level: most of a small unit's year-to-year change is a few long spells, not its level.
@@ -82,7 +83,7 @@ def _rate(figures: dict[str, float], *names: str) -> tuple[float, float]:
     planned = sum(figures.get(f"{n}_planned", 0.0) for n in names)
     absent = sum(figures.get(f"{n}_absent", 0.0) for n in names)
     days = sum(figures.get(f"{n}_days", 0) for n in names)
-    fte = planned / (7.4 * days) if days else 0.0
+    fte = planned / (HOURS_PER_DAY * days) if days else 0.0
     return (absent / planned if planned else 0.0), fte
 
 
