@@ -144,6 +144,14 @@ def _rest_work(inputs: Inputs) -> np.ndarray:
     return work_calendar().count(days, days).astype(np.float64)
 
 
+def _per_unit(units: pl.Series, *values: np.ndarray) -> dict[str, tuple[float, ...]]:
+    """Sums of `values` per unit, added in the rows' order (sorted by the caller), so that
+    one unit alone and many together give the same last digit."""
+    names, index = np.unique(units.to_numpy(), return_inverse=True)
+    sums = [np.bincount(index, weights=v, minlength=len(names)) for v in values]
+    return {str(name): tuple(float(s[i]) for s in sums) for i, name in enumerate(names)}
+
+
 def _open_sums(inputs: Inputs, mean: np.ndarray, second: np.ndarray) -> dict[str, tuple]:
     """Per asked unit: Σ expected hours and Σ variance of its staff's open spells."""
     group = {unit: i for i, unit in enumerate(inputs.references)}
@@ -153,27 +161,26 @@ def _open_sums(inputs: Inputs, mean: np.ndarray, second: np.ndarray) -> dict[str
             "group": [group[chain[-1]] for chain in inputs.chains.values()],
         }
     )
-    spells = inputs.members.join(inputs.open_spells, on="employee_id").join(reference, on="unit_id")
+    spells = (
+        inputs.members.join(inputs.open_spells, on="employee_id")
+        .join(reference, on="unit_id")
+        .sort(pl.all())
+    )
     g = spells["group"].to_numpy()
     age = spells["age"].to_numpy()
     daily = spells["weekly_hours"].to_numpy() / 5
     degree = spells["degree"].to_numpy()
     expected = daily * degree * mean[g, age]
     variance = daily**2 * np.maximum(degree**2 * second[g, age] - (degree * mean[g, age]) ** 2, 0)
-    sums = (
-        spells.select("unit_id")
-        .with_columns(pl.Series("expected", expected), pl.Series("variance", variance))
-        .group_by("unit_id")
-        .agg(pl.col("expected").sum(), pl.col("variance").sum())
-    )
-    return {u: (e, v) for u, e, v in sums.iter_rows()}
+    return _per_unit(spells["unit_id"], expected, variance)
 
 
 def _daily_hours(inputs: Inputs) -> dict[str, float]:
     """Per asked unit: its staff's daily hours, weighted by hours (Σ h² / Σ h)."""
-    daily = inputs.members.with_columns((pl.col("weekly_hours") / 5).alias("h"))
-    sums = daily.group_by("unit_id").agg((pl.col("h") ** 2).sum() / pl.col("h").sum())
-    return dict(sums.iter_rows())
+    members = inputs.members.sort(pl.all())
+    daily = members["weekly_hours"].to_numpy() / 5
+    sums = _per_unit(members["unit_id"], daily**2, daily)
+    return {unit: square / hours for unit, (square, hours) in sums.items() if hours}
 
 
 def rests(inputs: Inputs) -> dict[str, Rest]:

@@ -35,6 +35,7 @@ HISTORY_DAYS = 3 * 365  # spells that started in the three years before the day
 MIN_AT_RISK = 30
 TAIL_AGES = 90
 AGES = MAX_AGE + 368  # an open spell's age plus up to a year ahead
+DEGREE_SCALE = 10_000  # degrees have 4 decimals (spec/data-format.md)
 
 
 @dataclass(frozen=True)
@@ -88,11 +89,16 @@ def _mean_degree(
     MIN_AT_RISK spells are seen (1 before any)."""
     start = np.minimum(age_from, AGES - 1)
     stop = np.minimum(age_to + 1, AGES - 1)
-    total = _counts(groups, group, start, degree) - _counts(groups, group, stop, degree)
+    # Sums of whole ten-thousandths are exact in any order: the same data give the same
+    # curve however the rows came.
+    whole = np.round(degree * DEGREE_SCALE)
+    total = (_counts(groups, group, start, whole) - _counts(groups, group, stop, whole)) / (
+        DEGREE_SCALE
+    )
     count = _counts(groups, group, start, np.ones(len(start))) - _counts(
         groups, group, stop, np.ones(len(stop))
     )
-    total, count = np.cumsum(total, axis=1), np.cumsum(count, axis=1)
+    total, count = np.cumsum(total, axis=1), np.cumsum(count, axis=1)  # whole numbers: exact
     seen = count >= MIN_AT_RISK
     seen[:, 0] = True
     mean = np.divide(total, count, out=np.ones_like(total), where=seen & (count > 0))

@@ -11,9 +11,16 @@ import polars as pl
 from samraad.stats.figures import ABSENT_DIVISOR, PLANNED_DIVISOR
 
 
+def exact_ratio(values: pl.Series, divisor: int, name: str) -> pl.Series:
+    """values / divisor, each correctly rounded. (Polars divides a column of several
+    values by a number as a multiplication by its inverse, so the last digit of a row
+    could depend on how many rows came with it.)"""
+    return pl.Series(name, values.to_numpy() / divisor, dtype=pl.Float64)
+
+
 def with_hours(table: pl.DataFrame) -> pl.DataFrame:
     """Add planned_hours and absence_hours (Float64) to rows of `figures_table`."""
     return table.with_columns(
-        (pl.col("planned") / PLANNED_DIVISOR).alias("planned_hours"),
-        (pl.col("absent") / ABSENT_DIVISOR).alias("absence_hours"),
+        exact_ratio(table["planned"], PLANNED_DIVISOR, "planned_hours"),
+        exact_ratio(table["absent"], ABSENT_DIVISOR, "absence_hours"),
     )

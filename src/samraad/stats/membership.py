@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from samraad.stats.dataset import SCALE, Dataset
+from samraad.stats.hours import exact_ratio
 from samraad.stats.structure import Structure, closure, rows_as_of
 from samraad.stats.workdays import day_number
 
@@ -52,6 +53,7 @@ def unit_members(
     if units is not None:
         tree = tree.filter(pl.col("ancestor").is_in(list(units)))
     jobs = data.employment_rows.filter((pl.col("first") <= hi) & (pl.col("last") >= lo))
+    jobs = jobs.with_columns(exact_ratio(jobs["hours"], SCALE, "weekly_hours"))
     return (
         jobs.join(tree, on="unit", suffix="_tree")
         .with_columns(
@@ -62,7 +64,7 @@ def unit_members(
         .select(
             pl.col("ancestor").alias("unit_id"),
             pl.col("employee").alias("employee_id"),
-            (pl.col("hours") / SCALE).alias("weekly_hours"),
+            "weekly_hours",
             _date("from").alias("start_date"),
             _date("to").alias("end_date"),
         )

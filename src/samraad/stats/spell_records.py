@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from samraad.stats.dataset import SCALE, Dataset
+from samraad.stats.hours import exact_ratio
 from samraad.stats.spells import form_spells
 from samraad.stats.table import OWN_SICKNESS
 from samraad.stats.workdays import END, work_calendar
@@ -55,12 +56,13 @@ def spell_records(
     if employees is not None:
         records = records.filter(pl.col("employee").is_in(list(employees)))
     tagged = form_spells(records, work_calendar())
-    return tagged.select(
+    shown = tagged.with_columns(exact_ratio(tagged["degree"], SCALE, "degree")).select(
         pl.col("employee").alias("employee_id"),
         "spell",
         _date("spell_first").alias("spell_start"),
         _date("spell_last").alias("spell_end"),
         _date("first").alias("start_date"),
         _date("last").alias("end_date"),
-        (pl.col("degree") / SCALE).alias("degree"),
-    ).cast(SPELL_RECORD_COLUMNS)  # type: ignore[arg-type]
+        "degree",
+    )
+    return shown.cast(SPELL_RECORD_COLUMNS)  # type: ignore[arg-type]
