@@ -14,7 +14,9 @@ For a unit and the rest of the year (the days after the forecast's day D to 31 D
 
 The year's figure is (observed absence + rest) / (observed planned + rest planned).
 The rest's variance adds the open spells' (independent), the new spells' (a compound
-Poisson sum: mean × daily hours × E[X²]/E[X]), and the level's uncertainty; a gamma
+Poisson sum: mean × daily hours × E[X²]/E[X]), and the level's uncertainty (the unit's
+spread around its parent, the reference's drift, and the chance in the reference's
+last twelve months and in last year's season, both sums of spells); a gamma
 distribution with that mean and variance gives the median (the point forecast: it
 minimises the absolute error) and the 10 % and 90 % quantiles.
 """
@@ -45,10 +47,11 @@ TWELVE_MONTHS = ("after", "observed")
 # Spread of the true levels of units around their parents' (a fraction of the level):
 # the synthetic world's units of 20+ FTE differ from their parents by a variance of
 # about 0.003 + 2.7 / FTE over twelve months, almost all of it chance (docs/forecast.md);
-# real units differ more, so 0.1 rather than 0.06. And the drift of a reference's next
-# months from its last twelve: Copenhagen's year moved by 2–8 % in 2022–2025.
+# real units differ more, so 0.1 rather than 0.06. And how far a reference's coming
+# months drift from its last twelve beyond chance: Copenhagen's year fell by 2–3 % in
+# 2024 and 2025 (8 % in 2023), of which the months ahead carry a part.
 LEVEL_SPREAD = 0.1
-REFERENCE_DRIFT = 0.05
+REFERENCE_DRIFT = 0.03
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,16 @@ def _levels(inputs: Inputs, rows: dict[str, dict[str, float]]) -> dict[str, tupl
     return levels
 
 
+def _absent(figures: dict[str, float], *names: str) -> float:
+    return sum(figures.get(f"{n}_absent", 0.0) for n in names)
+
+
+def _chance(per_spell: float, hours: float) -> float:
+    """The relative variance of a sum of `hours` made of spells of E[X²]/E[X] `per_spell`
+    hours: how far a reference's rate, or its season, may be from its true one."""
+    return per_spell / hours if hours > 0 else 0.0
+
+
 def _season(rows: dict[str, float], fresh: tuple[float, float] | None) -> float:
     """ρ: last year's rate over the same rest of the year, from spells begun in it,
     over last year's rate; 1 without a last year."""
@@ -203,8 +216,14 @@ def rests(inputs: Inputs) -> dict[str, Rest]:
         planned = rows[unit].get("rest_planned", 0.0)
         new = planned * level * rate * season
         group = inputs.references.index(reference)
-        drift = (1 - weight) * LEVEL_SPREAD**2 + REFERENCE_DRIFT**2
-        new_variance = new * daily.get(unit, 0.0) * float(spread[group]) + new**2 * drift
+        per_spell = daily.get(unit, 0.0) * float(spread[group])  # hours: E[X²]/E[X]
+        drift = (
+            (1 - weight) * LEVEL_SPREAD**2
+            + REFERENCE_DRIFT**2
+            + _chance(per_spell, _absent(rows[reference], *TWELVE_MONTHS))
+            + _chance(per_spell, inputs.fresh.get(reference, (0.0, 0.0))[0])
+        )
+        new_variance = new * per_spell + new**2 * drift
         expected, variance = open_sums.get(unit, (0.0, 0.0))
         result[unit] = Rest(planned, expected, variance, new, new_variance)
     return result
