@@ -76,7 +76,9 @@ def _chain(unit: str, parents: dict[str, str | None]) -> list[str]:
     return chain
 
 
-def _headcounts(known: Dataset, day: dt.date, units: list[str], structure: Structure) -> dict:
+def _headcounts(
+    known: Dataset, day: dt.date, units: list[str], structure: Structure
+) -> dict[str, int]:
     members = unit_members(known, day, day, units=units, structure=structure, as_of=day)
     counts = members.group_by("unit_id").agg(pl.col("employee_id").n_unique())
     return dict(counts.iter_rows())
