@@ -29,6 +29,7 @@ PURE = {
     "disclosure/*.py": CORE,
     "spreadsheet.py": (),
     "documents/*.py": (),
+    "forecast/*.py": CORE,
     "minutes/*.py": (),
     "signin/mapping.py": ("samraad.vocabulary",),
     **{

@@ -20,7 +20,10 @@ from samraad.stats.dataset import (
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
 from samraad.stats.flat import flat_figures, length_prefix
+from samraad.stats.hours import with_hours
+from samraad.stats.membership import parents_on, unit_members
 from samraad.stats.people import employee_absence
+from samraad.stats.spell_records import spell_records
 from samraad.stats.spells import (
     DEFAULT_LENGTH_GROUPS,
     LengthGroup,
@@ -70,10 +73,14 @@ __all__ = [
     "from_day_number",
     "length_prefix",
     "parents_as_of",
+    "parents_on",
     "parse_length_groups",
     "rounded",
     "rows_as_of",
+    "spell_records",
     "unit_figures",
+    "unit_members",
     "units_below",
+    "with_hours",
     "work_calendar",
 ]
