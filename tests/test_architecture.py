@@ -30,6 +30,8 @@ PURE = {
     "spreadsheet.py": (),
     "documents/*.py": (),
     "forecast/*.py": CORE,
+    "targets/breakdown.py": CORE,
+    "targets/inheritance.py": (),
     "minutes/*.py": (),
     "signin/mapping.py": ("samraad.vocabulary",),
     **{

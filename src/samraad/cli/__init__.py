@@ -25,6 +25,7 @@ from samraad.cli import (
     serve,
     stats,
     table,
+    targets,
 )
 
 COMMANDS = [
@@ -32,6 +33,7 @@ COMMANDS = [
     stats,
     table,
     forecast,
+    targets,
     demo,
     alerts,
     run_daily,
