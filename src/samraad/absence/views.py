@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +20,7 @@ from samraad import spreadsheet
 from samraad.absence import service
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
+from samraad.absence.outlook import UnitOutlook, outlook
 from samraad.absence.periods import PagePeriods
 from samraad.absence.person import PersonTimeline, person_timeline
 from samraad.accounts.permissions import (
@@ -35,8 +35,8 @@ from samraad.clock import today
 from samraad.followup.inbox import AlertRow, alerts_of_person
 from samraad.frames import cache
 from samraad.labels import label
-from samraad.org.models import Target
 from samraad.stats import Structure
+from samraad.targets.store import TARGETS
 from samraad.vocabulary import STRUCTURE
 
 
@@ -81,7 +81,8 @@ class UnitPage:
     months: list[MonthRow]
     statistics: UnitStatistics
     sub_units: list[Row]
-    target: Decimal | None
+    outlook: UnitOutlook
+    target_set_for_name: str
     follow_up: service.FollowUpCell
     person_level: bool
     suppress_small: bool
@@ -104,7 +105,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
     stats = service.statistics(unit_id, day, structure, grant.person_level)
     shown_until = service.periods_for(day, grant.person_level).today
     url = reverse("absence:unit", args=[unit_id])
-    target = Target.objects.filter(unit_id=unit_id, year=day.year).first()
+    year = outlook(unit_id, day, structure, grant.person_level)
     return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
@@ -130,7 +131,8 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         ],
         statistics=stats,
         sub_units=[Row(b.key, tree.name(b.key), b.cell) for b in stats.sub_units],
-        target=target.absence_days_per_fte if target else None,
+        outlook=year,
+        target_set_for_name=tree.name(year.target_set_for or ""),
         follow_up=service.follow_up_cell(unit_id, day, structure, grant.person_level),
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
@@ -150,7 +152,7 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         return page, render_to_string("absence/_unit_content.html", {"page": page})
 
     key = ("unit-page", unit_id, day, structure, grant.access, get_language())
-    page, content = cache.remember(key, build, depends=("data", "follow_up"))
+    page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
     context = {"page": page, "content": mark_safe(content)}
     return render(request, "absence/unit.html", context)
 

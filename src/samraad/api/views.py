@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from samraad.absence import service
+from samraad.absence.outlook import outlook
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     UnitGrant,
@@ -107,6 +108,7 @@ def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
     figures = service.unit_period_figures(unit_id, q.start, q.end, q.structure, q.as_of)
     body = _figures_json(figures, service.disclosure_for(today(), grant.person_level), q.structure)
     body["name"] = grant.tree.name(unit_id)
+    body["outlook"] = outlook(unit_id, today(), q.structure, grant.person_level).to_json()
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -123,6 +125,7 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
                 q.structure,
             ),
             "name": grant.tree.name(c),
+            "outlook": outlook(c, today(), q.structure, grant.person_level).to_json(),
         }
         for c in grant.tree.children_of(unit_id)
     ]
