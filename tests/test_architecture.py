@@ -25,6 +25,8 @@ PURE = {
     "synth/*.py": CORE,
     "rules/*.py": CORE,
     "followup/compliance.py": CORE,
+    "followup/closing.py": (),
+    "followup/longest.py": (*CORE, "samraad.rules", "samraad.forecast"),
     "vocabulary.py": CORE,
     "disclosure/*.py": CORE,
     "spreadsheet.py": (),

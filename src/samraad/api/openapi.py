@@ -127,6 +127,42 @@ PERIOD_PARAMETERS = [
         "description": "current structure: the tree of this day (default: `to`)",
     },
 ]
+LONGEST = {
+    "type": "object",
+    "properties": {
+        "unit": {"type": "string"},
+        "as_of": {"type": "string", "format": "date"},
+        "min_days": {"type": "integer"},
+        "longest": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "description": "the fields of `samraad longest --json`",
+                "properties": {
+                    "employee_id": {"type": "string"},
+                    "unit": {"type": "string"},
+                    "spell_start": {"type": "string", "format": "date"},
+                    "days": {"type": "integer"},
+                    "degree": {"type": "number"},
+                    "last_conversation": {
+                        "type": ["object", "null"],
+                        "properties": {
+                            "held_on": {"type": "string", "format": "date"},
+                            "kind": {"type": "string"},
+                        },
+                    },
+                    "next_due": {
+                        "type": ["object", "null"],
+                        "properties": {
+                            "rule_id": {"type": "string"},
+                            "due_by": {"type": "string", "format": "date"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
 UNIT = {"name": "unit_id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
@@ -230,6 +266,29 @@ def document(base_url: str) -> dict[str, Any]:
                             },
                         }
                     ),
+                }
+            },
+            "/v1/units/{unit_id}/longest": {
+                "get": {
+                    "summary": "The longest own-sickness spells going on today below a unit, "
+                    "with the last conversation and the next statutory step "
+                    "(docs/management-information.md; person-level roles only; audited)",
+                    "parameters": [
+                        UNIT,
+                        {
+                            "name": "top",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                            "description": "at most this many (default: all)",
+                        },
+                        {
+                            "name": "min_days",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                            "description": "calendar days so far, at least (default 29)",
+                        },
+                    ],
+                    "responses": _responses(LONGEST),
                 }
             },
             "/v1/alerts": {
