@@ -10,6 +10,15 @@ from samraad.stats.breakdowns import (
     ended_spells,
     figures_by_key,
 )
+from samraad.stats.cohorts import (
+    AGE_BOUNDS,
+    BEFORE_NOTICE,
+    NOTICE,
+    UNKNOWN_AGE,
+    age_labels,
+    age_pieces,
+    notice_pieces,
+)
 from samraad.stats.dataset import (
     ABSENCE_COLUMNS,
     CAUSES,
@@ -20,6 +29,7 @@ from samraad.stats.dataset import (
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
 from samraad.stats.flat import flat_figures, length_prefix
+from samraad.stats.groups import PIECE_COLUMNS, grouped_figures, placed_pieces
 from samraad.stats.hours import with_hours
 from samraad.stats.membership import parents_on, unit_members
 from samraad.stats.people import employee_absence
@@ -44,14 +54,19 @@ from samraad.stats.workdays import (
 
 __all__ = [
     "ABSENCE_COLUMNS",
+    "AGE_BOUNDS",
+    "BEFORE_NOTICE",
     "CAUSES",
     "DEFAULT_LENGTH_GROUPS",
     "EMPLOYMENT_COLUMNS",
     "END",
+    "NOTICE",
     "OWN_SICKNESS",
+    "PIECE_COLUMNS",
     "SCALE",
     "START",
     "UNIT_COLUMNS",
+    "UNKNOWN_AGE",
     "Dataset",
     "IntArray",
     "LengthFigures",
@@ -60,6 +75,8 @@ __all__ = [
     "TableRequest",
     "UnitFigures",
     "WorkCalendar",
+    "age_labels",
+    "age_pieces",
     "by_job_group",
     "closure",
     "day_number",
@@ -71,10 +88,13 @@ __all__ = [
     "flat_figures",
     "form_spells",
     "from_day_number",
+    "grouped_figures",
     "length_prefix",
+    "notice_pieces",
     "parents_as_of",
     "parents_on",
     "parse_length_groups",
+    "placed_pieces",
     "rounded",
     "rows_as_of",
     "spell_records",
