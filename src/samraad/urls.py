@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("samraad.audit.urls")),
     path("", include("samraad.absence.urls")),
     path("", include("samraad.followup.urls")),
+    path("", include("samraad.analyses.urls")),
+    path("", include("samraad.targets.urls")),
     path("", include("samraad.interchange.urls")),
     path("api/", include("samraad.api.urls")),
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 
 import polars as pl
 
-from samraad.stats import age_labels, age_pieces, notice_pieces
+from samraad.stats import age_labels, age_pieces, notice_pieces, senior_pieces, split_group
 
 D = dt.date
 JOBS = pl.DataFrame(
@@ -62,3 +62,15 @@ def test_a_dismissal_has_its_notice_and_the_year_before() -> None:
     # a short employment: the year before begins at its start
     late = jobs.with_columns(pl.lit(D(2025, 12, 1)).alias("start_date"))
     assert rows(notice_pieces(late))[0] == ("J2", "before", D(2025, 12, 1), D(2026, 1, 14))
+
+
+def test_seniors_are_split_by_job_group() -> None:
+    births = pl.DataFrame({"employee_id": ["A", "B"], "birth_date": [D(1966, 6, 1), D(1980, 1, 1)]})
+    jobs = pl.DataFrame({"employment_id": ["J1", "J2", "J3"], "job_group": ["hk", "ac", "hk"]})
+    found = [(e, split_group(g), a, b) for e, g, a, b in rows(senior_pieces(JOBS, births, jobs))]
+    assert found == [
+        ("J1", ("0-59", "hk"), D(2020, 1, 1), D(2026, 5, 31)),
+        ("J1", ("60+", "hk"), D(2026, 6, 1), None),
+        ("J2", ("0-59", "ac"), D(2020, 1, 1), D(2026, 3, 31)),
+        ("J3", ("unknown", "hk"), D(2020, 1, 1), None),
+    ]

@@ -25,6 +25,8 @@ from samraad.absence.periods import PagePeriods
 from samraad.absence.person import PersonTimeline, person_timeline
 from samraad.accounts.permissions import (
     UnitGrant,
+    committee_access,
+    hr_access,
     require_person,
     require_person_level_unit,
     require_unit,
@@ -37,6 +39,7 @@ from samraad.frames import cache
 from samraad.labels import label
 from samraad.stats import Structure
 from samraad.targets.store import TARGETS
+from samraad.targets.views import panel
 from samraad.vocabulary import STRUCTURE
 
 
@@ -153,7 +156,14 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
 
     key = ("unit-page", unit_id, day, structure, grant.access, get_language())
     page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
-    context = {"page": page, "content": mark_safe(content)}
+    # HR's tools depend on who asks, not only on the access: outside the cached page.
+    hr = hr_access(grant.scope, unit_id, grant.tree)
+    context = {
+        "page": page,
+        "content": mark_safe(content),
+        "targets": panel(unit_id, day) if hr else None,
+        "analyses": hr or committee_access(grant.scope, unit_id, grant.tree),
+    }
     return render(request, "absence/unit.html", context)
 
 

@@ -100,9 +100,9 @@ def stored_target(unit: str, year: int, parents: dict[str, str | None]) -> float
     """The unit's target for the year, else its nearest ancestor's (management-information.md,
     "Targets")."""
     from samraad.targets.inheritance import target_of
-    from samraad.targets.store import targets_for
+    from samraad.targets.store import read_targets
 
-    found = target_of(unit, targets_for(year), parents)
+    found = target_of(unit, read_targets(year), parents)
     return None if found is None else float(found.value)
 
 

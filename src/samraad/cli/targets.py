@@ -47,7 +47,7 @@ def run_breakdown(args: argparse.Namespace) -> int:
     from samraad.cli import UsageError
     from samraad.org.models import Unit
     from samraad.targets.inheritance import target_of
-    from samraad.targets.store import TargetsExist, targets_for, write_targets
+    from samraad.targets.store import TargetsExist, read_targets, write_targets
 
     if args.replace and not args.write:
         raise UsageError("--replace goes with --write")
@@ -57,7 +57,7 @@ def run_breakdown(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown unit: {args.unit}")
     data = load_everything()
     first_day = dt.date(args.year, 1, 1)
-    found = target_of(args.unit, targets_for(args.year), parents_on(data, first_day))
+    found = target_of(args.unit, read_targets(args.year), parents_on(data, first_day))
     if found is None:
         raise UsageError(f"no target for {args.year} for {args.unit} or any unit above it")
     result = breakdown(

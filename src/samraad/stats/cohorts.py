@@ -94,3 +94,33 @@ def notice_pieces(employments: pl.DataFrame, before_days: int = 365) -> pl.DataF
     )
     pieces = pl.concat([notice, before]).filter(pl.col("start_date") <= pl.col("end_date"))
     return pieces.cast(PIECE_COLUMNS)  # type: ignore[arg-type]
+
+
+SENIOR_AGE = 60  # "seniorer": 60 and over
+# Joins an age band and a job group into one group's name; never in a job group.
+JOINT = "\x1f"
+
+
+def senior_pieces(
+    employments: pl.DataFrame,
+    birth_dates: pl.DataFrame,
+    job_groups: pl.DataFrame,
+    age: int = SENIOR_AGE,
+) -> pl.DataFrame:
+    """Each employment by its holder's side of `age` ("0-59", "60+" or UNKNOWN_AGE) and
+    its job group (`job_groups`: employment_id, job_group): the group "60+␟pædagog"."""
+    pieces = age_pieces(employments, birth_dates, [age]).join(
+        job_groups.select("employment_id", "job_group"), on="employment_id", how="left"
+    )
+    return pieces.select(
+        "employment_id",
+        (pl.col("group") + JOINT + pl.col("job_group").fill_null("")).alias("group"),
+        "start_date",
+        "end_date",
+    )
+
+
+def split_group(group: str) -> tuple[str, str]:
+    """("60+", "pædagog") from a senior piece's group."""
+    band, _, job = group.partition(JOINT)
+    return band, job

@@ -40,14 +40,15 @@ class Change:
         return f"target {self.year} {self.unit}: {before} -> {self.after.normalize():f}"
 
 
+def read_targets(year: int) -> dict[str, Decimal]:
+    """Every unit's own target for the year, from the database (commands)."""
+    rows = Target.objects.filter(year=year).values_list("unit_id", "absence_days_per_fte")
+    return {unit: Decimal(value) for unit, value in rows}
+
+
 def targets_for(year: int) -> dict[str, Decimal]:
-    """Every unit's own target for the year (kept until a target changes)."""
-
-    def read() -> dict[str, Decimal]:
-        rows = Target.objects.filter(year=year).values_list("unit_id", "absence_days_per_fte")
-        return {unit: Decimal(value) for unit, value in rows}
-
-    return cache.remember((TARGETS, year), read, depends=(TARGETS,))
+    """Every unit's own target for the year, kept until a target changes (the web app)."""
+    return cache.remember((TARGETS, year), lambda: read_targets(year), depends=(TARGETS,))
 
 
 def target_in_tree(unit: str, year: int, tree: OrgTree) -> Inherited | None:
