@@ -37,6 +37,7 @@ class YearTarget:
     year: int
     own: Decimal | None  # the unit's own target
     effective: Inherited | None  # its own, or the nearest ancestor's
+    set_for_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,11 @@ class TargetPanel:
 
 def panel(unit: str, day: dt.date) -> TargetPanel:
     tree = tree_on(day)
-    years = [
-        YearTarget(y, targets_for(y).get(unit), target_in_tree(unit, y, tree))
-        for y in (day.year, day.year + 1)
-    ]
+    years = []
+    for year in (day.year, day.year + 1):
+        found = target_in_tree(unit, year, tree)
+        name = tree.name(found.set_for) if found else ""
+        years.append(YearTarget(year, targets_for(year).get(unit), found, name))
     return TargetPanel(unit, years, bool(tree.children_of(unit)))
 
 
