@@ -285,6 +285,9 @@ SAMRAAD_OS2MO_EMPLOYEE_KEY = env_choice("SAMRAAD_OS2MO_EMPLOYEE_KEY", "uuid", ("
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "samraad.web.logs.OneLineForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("SAMRAAD_LOG_LEVEL", "WARNING")},
 }
