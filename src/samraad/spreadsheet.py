@@ -41,11 +41,25 @@ class Writable(Protocol):
     def write(self, text: str, /) -> Any: ...
 
 
-def write_csv(out: Writable, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
-    """A header and rows as comma-separated values (None is an empty cell)."""
-    writer = csv.writer(out)
+def write_csv(
+    out: Writable,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Value]],
+    language: str = "en",
+) -> None:
+    """A header and rows as a CSV file that the reader's spreadsheet opens in columns:
+    in Danish `;` between cells and a decimal comma (what Excel expects on a Danish
+    machine), in English `,` and a decimal point. None is an empty cell; dates are ISO."""
+    danish = language == "da"
+    writer = csv.writer(out, delimiter=";" if danish else ",")
     writer.writerow([text_cell(name) for name in header])
-    writer.writerows([cell(value) for value in row] for row in rows)
+    writer.writerows([_csv_value(value, danish) for value in row] for row in rows)
+
+
+def _csv_value(value: Value, danish: bool) -> Value:
+    if danish and isinstance(value, float | Decimal):
+        return str(value).replace(".", ",")
+    return cell(value)
 
 
 def write_xlsx(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -201,27 +202,49 @@ def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
 def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
     page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT, None)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"employees-{unit_id}-{page.end}.csv"
+    name = f"{_('employees')}-{unit_id}-{page.end}.csv"
     response["Content-Disposition"] = content_disposition_header(True, name)
-    spreadsheet.write_csv(response, EMPLOYEE_COLUMNS, [_csv_row(r) for r in page.rows])
+    # Excel reads a byte-order mark as "this file is UTF-8" (Danish letters intact).
+    response.write("\ufeff")
+    rows = [_export_row(r) for r in page.rows]
+    spreadsheet.write_csv(response, _export_header(), rows, get_language() or "da")
     return response
 
 
-EMPLOYEE_COLUMNS = (
-    "employee_id",
-    "unit_id",
-    "job_group",
-    "weekly_hours",
-    "sick_days",
-    "spells",
-    "open_alerts",
-    "overdue_alerts",
-)
+@login_required
+def employees_xlsx(request: HttpRequest, unit_id: str) -> HttpResponse:
+    page = _employees_page(request, unit_id, "absence:employees_xlsx", Action.EXPORT, None)
+    response = HttpResponse(content_type=XLSX)
+    name = f"{_('employees')}-{unit_id}-{page.end}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    rows = [_export_row(r) for r in page.rows]
+    workbook = io.BytesIO()
+    spreadsheet.write_xlsx(workbook, str(_("Employees")), _export_header(), rows)
+    response.write(workbook.getvalue())
+    return response
 
 
-def _csv_row(r: service.EmployeeRow) -> list[spreadsheet.Value]:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _export_header() -> list[str]:
+    return [
+        _("Employee"),
+        _("Name"),
+        _("Unit"),
+        _("Job group"),
+        _("Hours per week"),
+        _("Sick days"),
+        _("Spells"),
+        _("Open alerts"),
+        _("Overdue alerts"),
+    ]
+
+
+def _export_row(r: service.EmployeeRow) -> list[spreadsheet.Value]:
     return [
         r.employee_id,
+        r.name,
         r.unit_id,
         r.job_group,
         r.weekly_hours,
