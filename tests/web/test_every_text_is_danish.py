@@ -32,9 +32,12 @@ def python_texts() -> set[str]:
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             first = node.args[-1] if name.startswith("pgettext") else node.args[0]
-            if name in FUNCTIONS and isinstance(first, ast.Constant):
-                if isinstance(first.value, str):
-                    found.add(first.value)
+            if (
+                name in FUNCTIONS
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+            ):
+                found.add(first.value)
     return found
 
 

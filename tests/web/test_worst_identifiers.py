@@ -161,4 +161,4 @@ def test_the_csv_file_name_holds_the_unit_as_it_is(client: Client, users: dict[s
         response = client.get(f"/units/{segment(w)}/employees.csv")
         header = Message()
         header["Content-Disposition"] = response["Content-Disposition"]
-        assert header.get_filename() == f"employees-{w}-2026-06-15.csv"
+        assert header.get_filename() == f"medarbejdere-{w}-2026-06-15.csv"
