@@ -29,6 +29,7 @@ from samraad.accounts.permissions import (
     require_person,
     require_person_level_unit,
     require_unit,
+    unit_access,
 )
 from samraad.audit.log import record
 from samraad.audit.models import Action
@@ -73,7 +74,6 @@ class UnitPage:
     unit_id: str
     name: str
     kind: str
-    path: list[Crumb]
     structures: list[Choice]
     structure: Structure
     year: int
@@ -110,7 +110,6 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         unit_id=unit_id,
         name=tree.name(unit_id),
         kind=tree.units[unit_id].kind,
-        path=[Crumb(u, tree.name(u)) for u in tree.path(unit_id)[:-1]],
         structures=[
             Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
         ],
@@ -152,7 +151,14 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
 
     key = ("unit-page", unit_id, day, structure, grant.access, get_language())
     page, content = cache.remember(key, build, depends=("data", "follow_up"))
-    context = {"page": page, "content": mark_safe(content)}
+    # The units above that this reader may open (the page itself is shared, so these
+    # are chosen per request).
+    crumbs = [
+        Crumb(u, grant.tree.name(u))
+        for u in grant.tree.path(unit_id)[:-1]
+        if unit_access(grant.scope, u, grant.tree) is not None
+    ]
+    context = {"page": page, "content": mark_safe(content), "crumbs": crumbs}
     return render(request, "absence/unit.html", context)
 
 
