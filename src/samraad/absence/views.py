@@ -39,7 +39,7 @@ from samraad.frames import cache
 from samraad.labels import label
 from samraad.org.models import Target
 from samraad.stats import Structure
-from samraad.vocabulary import STRUCTURE
+from samraad.vocabulary import STRUCTURE, UNIT_KIND
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
     return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
-        kind=tree.units[unit_id].kind,
+        kind=label(UNIT_KIND, tree.units[unit_id].kind),
         structures=[
             Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
         ],
