@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.test_browser import ARGS, CHROMIUM, browser_world, sign_in  # noqa: F401
+from tests.web.browser import ARGS, CHROMIUM, sign_in
 from tests.web.world import World
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+WIDTHS = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 PAGES = {
     "carl": [
         "/",
@@ -66,7 +66,7 @@ def test_no_page_breaks_the_automated_checks(
     for user, pages in PAGES.items():
         # The CSP of the app would refuse the test's own script: axe is injected past it.
         context = chromium.new_context(  # type: ignore[attr-defined]
-            base_url=url, bypass_csp=True, viewport=dict(zip(("width", "height"), WIDTHS[width]))
+            base_url=url, bypass_csp=True, viewport=WIDTHS[width]
         )
         page = context.new_page()
         sign_in(page, user)
