@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -54,6 +54,25 @@ def write_csv(
     writer = csv.writer(out, delimiter=";" if danish else ",")
     writer.writerow([text_cell(name) for name in header])
     writer.writerows([_csv_value(value, danish) for value in row] for row in rows)
+
+
+class _Line:
+    """A file-like that hands back what the csv module writes, one line at a time."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(
+    header: Sequence[str], rows: Iterable[Sequence[Value]], language: str = "en"
+) -> Iterator[str]:
+    """The lines `write_csv` writes, one at a time: a long export streams to the reader
+    instead of being built whole in memory first."""
+    danish = language == "da"
+    writer = csv.writer(_Line(), delimiter=";" if danish else ",")
+    yield writer.writerow([text_cell(name) for name in header])
+    for row in rows:
+        yield writer.writerow([_csv_value(value, danish) for value in row])
 
 
 def _csv_value(value: Value, danish: bool) -> Value:

@@ -22,7 +22,7 @@ def part_timer() -> None:
 def test_the_danish_csv_has_semicolons_and_decimal_commas(client: Client, world: World) -> None:
     part_timer()
     client.force_login(world.alice)
-    text = client.get("/units/SOL/employees.csv").content.decode()
+    text = client.get("/units/SOL/employees.csv").getvalue().decode()
     assert text.startswith("\ufeff")  # Excel reads the file as UTF-8
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0][:5] == ["Medarbejder", "Navn", "Enhed", "Faggruppe", "Timer pr. uge"]
@@ -34,7 +34,7 @@ def test_the_english_csv_has_commas_and_decimal_points(client: Client, world: Wo
     part_timer()
     client.force_login(world.alice)
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-    text = client.get("/units/SOL/employees.csv").content.decode().removeprefix("\ufeff")
+    text = client.get("/units/SOL/employees.csv").getvalue().decode().removeprefix("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[0][:3] == ["Employee", "Name", "Unit"]
     assert next(r for r in rows if r[0] == "SOL-2")[4] == "29.6"

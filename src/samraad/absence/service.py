@@ -95,6 +95,9 @@ def warm(today: dt.date) -> None:
         tables(today, structure)
     follow_up_table(today, Structure.HISTORIC)
     policy(today)
+    # central HR's list of the whole municipality: seconds once, so before anyone asks
+    for root in tree_on(today).roots():
+        employees(root, today)
 
 
 def statistics(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -205,15 +206,17 @@ def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
 
 
 @login_required
-def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
+def employees_csv(request: HttpRequest, unit_id: str) -> StreamingHttpResponse:
     page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT, None)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    # Excel reads a byte-order mark as "this file is UTF-8" (Danish letters intact).
+    lines = spreadsheet.csv_lines(
+        _export_header(), (_export_row(r) for r in page.rows), get_language() or "da"
+    )
+    response = StreamingHttpResponse(
+        itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8"
+    )
     name = f"{_('employees')}-{unit_id}-{page.end}.csv"
     response["Content-Disposition"] = content_disposition_header(True, name)
-    # Excel reads a byte-order mark as "this file is UTF-8" (Danish letters intact).
-    response.write("\ufeff")
-    rows = [_export_row(r) for r in page.rows]
-    spreadsheet.write_csv(response, _export_header(), rows, get_language() or "da")
     return response
 
 
