@@ -43,6 +43,11 @@ class Forecast:
     high: float
     level: float = LEVEL
 
+    @property
+    def level_percent(self) -> str:
+        """The interval's level as the page names it: "80 %"."""
+        return f"{round(100 * self.level)} %"
+
     @classmethod
     def of(cls, found: Outlook) -> Forecast:
         rate = None if found.rate is None else round(found.rate, 2)
