@@ -34,6 +34,7 @@ PURE = {
     "forecast/*.py": CORE,
     "targets/breakdown.py": CORE,
     "targets/inheritance.py": (),
+    "analyses/tables.py": CORE,
     "minutes/*.py": (),
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
