@@ -28,6 +28,8 @@ from samraad.disclosure import (
     ALERT_PART,
     ALERTS,
     EVERYTHING,
+    JOB_GROUPS,
+    LENGTH_GROUPS,
     Disclosure,
     Family,
     Policy,
@@ -142,7 +144,13 @@ def warm(today: dt.date) -> None:
     for structure in Structure:
         tables(today, structure)
     follow_up_table(today, Structure.HISTORIC)
-    policy(today)
+    # A committee member's first page: their tables, and the policy's decisions for the
+    # page's breakdowns (seconds each at Copenhagen scale, once a day).
+    tables(today, Structure.CURRENT, person_level=False)
+    shown, period = policy(today), periods_for(today, person_level=False).last_12_months
+    for root in tree_on(today).roots():
+        for kind in (LENGTH_GROUPS, JOB_GROUPS, ALERTS):
+            shown.parts(kind, Structure.CURRENT, root, *period)
     # central HR's list of the whole municipality: seconds once, so before anyone asks
     for root in tree_on(today).roots():
         employees(root, today)
