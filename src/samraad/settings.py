@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "samraad.absence",
     "samraad.followup",
     "samraad.committees",
+    "samraad.meetings",
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",

@@ -12,5 +12,8 @@ urlpatterns = [
     path("", include("samraad.absence.urls")),
     path("", include("samraad.followup.urls")),
     path("", include("samraad.interchange.urls")),
+    # committees/new/ and the member pages before a committee's own pages (meetings).
+    path("", include("samraad.committees.urls")),
+    path("", include("samraad.meetings.urls")),
     path("api/", include("samraad.api.urls")),
 ]
