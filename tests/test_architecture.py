@@ -31,6 +31,12 @@ PURE = {
     "documents/*.py": (),
     "forecast/*.py": CORE,
     "minutes/*.py": (),
+    # The committees' pure parts: the annual cycle, written procedure, plan status,
+    # the papers as documents, the import's correction step.
+    **{
+        f"meetings/{name}.py": ("samraad.vocabulary", "samraad.documents", "samraad.minutes")
+        for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review")
+    },
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
