@@ -7,7 +7,7 @@ from pytest_django.fixtures import Settings as SettingsWrapper
 
 from samraad.frames import cache
 from tests.meetings.world import Committees, build_committees
-from tests.web.world import TODAY, build_world
+from tests.web.world import TODAY, World, build_world
 
 
 @pytest.fixture(autouse=True)
@@ -25,3 +25,8 @@ def frozen_day(settings: SettingsWrapper) -> Iterator[None]:
 @pytest.fixture
 def committees(db: None) -> Committees:
     return build_committees(build_world())
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return build_world()

@@ -87,7 +87,7 @@ def open_procedure(meeting: Meeting) -> WrittenProcedure | None:
 
 @transaction.atomic
 def start_procedure(
-    meeting: Meeting, deadline: dt.date, user: User, today: dt.date
+    meeting: Meeting, deadline: dt.date, user: User | None, today: dt.date
 ) -> WrittenProcedure:
     """Send the draft minutes to the voting members with a deadline; mail each one."""
     if meeting.minutes_status in (MinutesStatus.WRITTEN_PROCEDURE, MinutesStatus.APPROVED):
