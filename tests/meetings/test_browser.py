@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from samraad.audit import triggers
@@ -114,9 +114,13 @@ def test_from_the_annual_cycle_to_approved_minutes_and_the_next_agenda(
     page.get_by_role("button", name="Send mit svar").click()
     page.get_by_text("Tak: dit svar er registreret.").wait_for()
 
-    # The deadline passes without objections; run-daily concludes the procedure.
+    # The deadline passes without objections; run-daily concludes the procedure. (Under
+    # Playwright the test runs in another context, with a connection of its own: closed.)
     settings.SAMRAAD_TODAY = "2026-06-23"
-    assert run_committee_day(dt.date(2026, 6, 23)).approved == 1
+    try:
+        assert run_committee_day(dt.date(2026, 6, 23)).approved == 1
+    finally:
+        connections.close_all()
 
     sign_in(page, "frede")
     open_meeting(page, "11. juni 2026")
