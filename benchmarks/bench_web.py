@@ -12,6 +12,7 @@ the error count; exits 1 on any error or when p95 exceeds the 300 ms target.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import json
 import multiprocessing
@@ -124,7 +125,7 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
     rng = random.Random(seed)
     session = Session(port, username)
     units = units_for(session)
-    periods = years()
+    periods = years(whole_months=username == "med")
     requests = 0
     while time.monotonic() < until and requests < 2_000:
         unit = rng.choice(units)
@@ -132,10 +133,8 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
         if rng.random() < 0.5:
             kind, path = "page", f"/units/{unit}/?structure={structure}"
         else:
-            year = rng.choice(periods)
-            query = urlencode(
-                {"from": f"{year}-01-01", "to": f"{year}-12-31", "structure": structure}
-            )
+            start, end = rng.choice(periods)
+            query = urlencode({"from": start, "to": end, "structure": structure})
             kind, path = "api", f"/api/v1/units/{unit}/statistics?{query}"
         started = time.perf_counter()
         try:
@@ -150,9 +149,15 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
                 results.errors.append(f"{username} {path}: {status} {body[:120]!r}")
 
 
-def years() -> list[str]:
-    this_year = time.localtime().tm_year
-    return [str(y) for y in range(this_year - 4, this_year + 1)]
+def years(whole_months: bool = False) -> list[tuple[str, str]]:
+    """The last five years (from, to); this year up to today, or for a committee member
+    (whole months only, docs/privacy.md) up to the last complete month."""
+    today = dt.date.today()
+    this_year_end = today.replace(day=1) - dt.timedelta(days=1) if whole_months else today
+    found = [(f"{y}-01-01", f"{y}-12-31") for y in range(today.year - 4, today.year)]
+    if this_year_end.year == today.year:
+        found.append((f"{today.year}-01-01", this_year_end.isoformat()))
+    return found
 
 
 def warm_up(session: Session) -> None:
@@ -166,11 +171,9 @@ def warm_up(session: Session) -> None:
     for structure in ("historic", "current"):
         session.request("GET", f"/units/{unit}/?structure={structure}")
     pages = time.perf_counter() - started
-    for year in years():
+    for start, end in years():
         for structure in ("historic", "current"):
-            query = urlencode(
-                {"from": f"{year}-01-01", "to": f"{year}-12-31", "structure": structure}
-            )
+            query = urlencode({"from": start, "to": end, "structure": structure})
             session.request("GET", f"/api/v1/units/{unit}/statistics?{query}")
     print(
         f"warm-up: data loaded and every unit's page figures computed in {pages:.1f} s; "

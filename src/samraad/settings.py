@@ -186,6 +186,7 @@ TEMPLATES = [
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
+            "builtins": ["samraad.web.templatetags.numbers"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -286,6 +287,9 @@ SAMRAAD_OS2MO_EMPLOYEE_KEY = env_choice("SAMRAAD_OS2MO_EMPLOYEE_KEY", "uuid", ("
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line": {"()": "samraad.web.logs.OneLineForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("SAMRAAD_LOG_LEVEL", "WARNING")},
 }

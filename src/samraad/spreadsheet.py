@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -41,11 +41,44 @@ class Writable(Protocol):
     def write(self, text: str, /) -> Any: ...
 
 
-def write_csv(out: Writable, header: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
-    """A header and rows as comma-separated values (None is an empty cell)."""
-    writer = csv.writer(out)
+def write_csv(
+    out: Writable,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Value]],
+    language: str = "en",
+) -> None:
+    """A header and rows as a CSV file that the reader's spreadsheet opens in columns:
+    in Danish `;` between cells and a decimal comma (what Excel expects on a Danish
+    machine), in English `,` and a decimal point. None is an empty cell; dates are ISO."""
+    danish = language == "da"
+    writer = csv.writer(out, delimiter=";" if danish else ",")
     writer.writerow([text_cell(name) for name in header])
-    writer.writerows([cell(value) for value in row] for row in rows)
+    writer.writerows([_csv_value(value, danish) for value in row] for row in rows)
+
+
+class _Line:
+    """A file-like that hands back what the csv module writes, one line at a time."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(
+    header: Sequence[str], rows: Iterable[Sequence[Value]], language: str = "en"
+) -> Iterator[str]:
+    """The lines `write_csv` writes, one at a time: a long export streams to the reader
+    instead of being built whole in memory first."""
+    danish = language == "da"
+    writer = csv.writer(_Line(), delimiter=";" if danish else ",")
+    yield writer.writerow([text_cell(name) for name in header])
+    for row in rows:
+        yield writer.writerow([_csv_value(value, danish) for value in row])
+
+
+def _csv_value(value: Value, danish: bool) -> Value:
+    if danish and isinstance(value, float | Decimal):
+        return str(value).replace(".", ",")
+    return cell(value)
 
 
 def write_xlsx(

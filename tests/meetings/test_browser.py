@@ -6,7 +6,6 @@ sends them in written procedure; a member approves; when the deadline has passed
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Iterator
 
@@ -18,10 +17,10 @@ from samraad.audit import triggers
 from samraad.meetings.daily import run_committee_day
 from samraad.meetings.models import AgendaItem
 from tests.meetings.world import Committees, build_committees
-from tests.web.test_browser import ARGS, CHROMIUM
+from tests.web.browser import CHROMIUM, page
 from tests.web.world import PASSWORD, build_world
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+__all__ = ["page"]  # the fixture, shared with the web app's browser tests
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 
 
@@ -32,19 +31,6 @@ def browser_committees(transactional_db: None) -> Iterator[Committees]:
     AgendaItem.objects.filter(meeting=world.june).delete()  # June's agenda is still to make
     yield world
     triggers.remove(connection)
-
-
-@pytest.fixture
-def page(live_server) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(base_url=live_server.url)
-        context.set_default_timeout(15_000)
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def sign_in(page, username: str) -> None:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import pytest
 from pytest_django.fixtures import Settings as SettingsWrapper
 
 from samraad.frames import cache
+from tests.web.browser import browser_world, page  # noqa: F401  (fixtures)
 from tests.web.world import TODAY, World, build_world
 
 

@@ -28,7 +28,8 @@ def test_formulas_in_the_employee_csv_arrive_as_text(client: Client, world: Worl
         )
     client.force_login(world.alice)
     response = client.get("/units/SOL/employees.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    found = {row[0]: row[2] for row in rows[1:] if row[0].startswith("'")}
+    text = response.getvalue().decode().removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    found = {row[0]: row[3] for row in rows[1:] if row[0].startswith("'")}
     assert found == {"'" + attack: "'-1+1" for attack in ATTACKS}
     assert [row[0] for row in rows[1:]].count("SOL-1") == 1

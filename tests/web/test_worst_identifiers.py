@@ -141,7 +141,7 @@ def test_every_link_on_the_pages_of_a_worst_identifier_answers_200(
     links = {"/", "/alerts/"}
     tree = [f"/org/?unit={segment('ADM?')}", f"/org/{segment('ADM?')}/children/"]
     for url in ["/", "/alerts/", "/org/", *tree, *(p for w in WORST for p in pages(w))]:
-        body = client.get(url).content.decode()
+        body = client.get(url).getvalue().decode()
         for href in re.findall(r'(?:href|hx-get)="([^"]+)"', body):
             target = html.unescape(href)
             if target.startswith("/") and not target.startswith(("/static/", "/admin/")):
@@ -161,4 +161,4 @@ def test_the_csv_file_name_holds_the_unit_as_it_is(client: Client, users: dict[s
         response = client.get(f"/units/{segment(w)}/employees.csv")
         header = Message()
         header["Content-Disposition"] = response["Content-Disposition"]
-        assert header.get_filename() == f"employees-{w}-2026-06-15.csv"
+        assert header.get_filename() == f"medarbejdere-{w}-2026-06-15.csv"

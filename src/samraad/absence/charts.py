@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS
 from django.utils.formats import number_format
 
 from samraad.absence.dashboard import Cell
@@ -78,7 +78,7 @@ def _series(name: str, css: str, cells: Sequence[Cell], top: float) -> Series:
             (
                 round(x, 1),
                 round(y, 1),
-                f"{name} {MONTHS_3[index + 1]}: {number_format(cell.absence_rate, 2)} %",
+                f"{name} {MONTHS[index + 1]}: {number_format(cell.absence_rate, 2)} %",
             )
         )
     if current:
@@ -93,7 +93,8 @@ def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int)
         Tick(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4, f"{_label(top * i / 4)} %")
         for i in range(5)
     ]
-    x_ticks = [Tick(_x(i), str(MONTHS_3[i + 1]).capitalize()) for i in range(12)]
+    # three letters of the month's own name: "Sep", "Okt" (not Django's "Sept.")
+    x_ticks = [Tick(_x(i), str(MONTHS[i + 1])[:3].capitalize()) for i in range(12)]
     return TrendChart(
         WIDTH,
         HEIGHT,

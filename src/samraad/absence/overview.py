@@ -20,8 +20,10 @@ from samraad.accounts.permissions import (
     unit_access,
 )
 from samraad.clock import today
+from samraad.labels import label
 from samraad.org.tree import OrgTree, tree_on
 from samraad.stats import Structure
+from samraad.vocabulary import UNIT_KIND
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def _summaries(scope: Scope, tree: OrgTree, units: list[str], day: dt.date) -> l
         UnitSummary(
             u,
             tree.name(u),
-            tree.units[u].kind,
+            label(UNIT_KIND, tree.units[u].kind),
             bool(tree.children_of(u)),
             access[u] is Access.PERSON,
             cells.get(u),
@@ -99,7 +101,9 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def _node(tree: OrgTree, unit_id: str) -> TreeNode:
     unit = tree.units[unit_id]
-    return TreeNode(unit_id, unit.name, unit.kind, bool(tree.children_of(unit_id)))
+    return TreeNode(
+        unit_id, unit.name, label(UNIT_KIND, unit.kind), bool(tree.children_of(unit_id))
+    )
 
 
 @login_required

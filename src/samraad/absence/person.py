@@ -11,7 +11,7 @@ from samraad.absence.models import Absence
 from samraad.followup.models import Conversation
 from samraad.labels import label
 from samraad.org.tree import tree_on
-from samraad.people.models import Employment
+from samraad.people.models import Employee, Employment
 from samraad.stats import work_calendar
 from samraad.vocabulary import CAUSE, CONVERSATION_KIND
 
@@ -58,6 +58,7 @@ class Tick:
 @dataclass(frozen=True)
 class PersonTimeline:
     employee_id: str
+    name: str
     start: dt.date
     end: dt.date
     absences: list[AbsenceLine]
@@ -110,6 +111,7 @@ def person_timeline(employee_id: str, today: dt.date) -> PersonTimeline:
                 months.append(Tick(round(_x(day, start, end), 1), f"{m:02d}/{year}"))
     return PersonTimeline(
         employee_id=employee_id,
+        name=Employee.objects.filter(pk=employee_id).values_list("name", flat=True).first() or "",
         start=start,
         end=end,
         absences=lines,

@@ -47,6 +47,12 @@ def job_groups() -> pl.DataFrame:
     return cache.remember("job_groups", lambda: load_frame("job_groups"))
 
 
+def names() -> pl.DataFrame:
+    """employee_id, name of every employee (person-level data: callers are person-level
+    views, which the permission layer has let through)."""
+    return cache.remember("names", lambda: load_frame("names"))
+
+
 def periods_for(today: dt.date, person_level: bool) -> PagePeriods:
     """Person-level readers see up to today; everyone else whole months up to the last
     complete one (samraad.disclosure)."""
@@ -89,6 +95,9 @@ def warm(today: dt.date) -> None:
         tables(today, structure)
     follow_up_table(today, Structure.HISTORIC)
     policy(today)
+    # central HR's list of the whole municipality: seconds once, so before anyone asks
+    for root in tree_on(today).roots():
+        employees(root, today)
 
 
 def statistics(
@@ -140,6 +149,7 @@ def unit_period_figures(
 @dataclass(frozen=True)
 class EmployeeRow:
     employee_id: str
+    name: str  # from employees.csv's optional `name`; empty when payroll gave none
     unit_id: str
     unit_name: str
     job_group: str
@@ -164,6 +174,7 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
             .filter(pl.col("start_date") <= today)
             .filter(pl.col("end_date").is_null() | (pl.col("end_date") >= start))
             .join(job_groups(), on="employment_id", how="left")
+            .join(names(), on="employee_id", how="left")
             .sort("start_date", descending=True)
             .unique("employee_id", keep="first")
         )
@@ -196,6 +207,7 @@ def with_alerts(rows: list[EmployeeRow], today: dt.date, scope: Scope) -> list[E
 def _row(job: dict[str, object], figures: PersonFigures, unit_name: str) -> EmployeeRow:
     return EmployeeRow(
         employee_id=str(job["employee_id"]),
+        name=str(job["name"] or ""),
         unit_id=str(job["unit_id"]),
         unit_name=unit_name,
         job_group=str(job["job_group"] or ""),

@@ -10,5 +10,6 @@ urlpatterns = [
     path("units/<str:unit_id>/", views.unit, name="unit"),
     path("units/<str:unit_id>/employees/", views.employees, name="employees"),
     path("units/<str:unit_id>/employees.csv", views.employees_csv, name="employees_csv"),
+    path("units/<str:unit_id>/employees.xlsx", views.employees_xlsx, name="employees_xlsx"),
     path("employees/<str:employee_id>/", views.person, name="person"),
 ]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,6 +30,7 @@ from samraad.accounts.permissions import (
     require_person,
     require_person_level_unit,
     require_unit,
+    unit_access,
 )
 from samraad.audit.log import record
 from samraad.audit.models import Action
@@ -37,7 +40,7 @@ from samraad.frames import cache
 from samraad.labels import label
 from samraad.org.models import Target
 from samraad.stats import Structure
-from samraad.vocabulary import STRUCTURE
+from samraad.vocabulary import STRUCTURE, UNIT_KIND
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,6 @@ class UnitPage:
     unit_id: str
     name: str
     kind: str
-    path: list[Crumb]
     structures: list[Choice]
     structure: Structure
     year: int
@@ -108,8 +110,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
     return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
-        kind=tree.units[unit_id].kind,
-        path=[Crumb(u, tree.name(u)) for u in tree.path(unit_id)[:-1]],
+        kind=label(UNIT_KIND, tree.units[unit_id].kind),
         structures=[
             Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
         ],
@@ -151,7 +152,14 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
 
     key = ("unit-page", unit_id, day, structure, grant.access, get_language())
     page, content = cache.remember(key, build, depends=("data", "follow_up"))
-    context = {"page": page, "content": mark_safe(content)}
+    # The units above that this reader may open (the page itself is shared, so these
+    # are chosen per request).
+    crumbs = [
+        Crumb(u, grant.tree.name(u))
+        for u in grant.tree.path(unit_id)[:-1]
+        if unit_access(grant.scope, u, grant.tree) is not None
+    ]
+    context = {"page": page, "content": mark_safe(content), "crumbs": crumbs}
     return render(request, "absence/unit.html", context)
 
 
@@ -198,30 +206,54 @@ def employees(request: HttpRequest, unit_id: str) -> HttpResponse:
 
 
 @login_required
-def employees_csv(request: HttpRequest, unit_id: str) -> HttpResponse:
+def employees_csv(request: HttpRequest, unit_id: str) -> StreamingHttpResponse:
     page = _employees_page(request, unit_id, "absence:employees_csv", Action.EXPORT, None)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"employees-{unit_id}-{page.end}.csv"
+    # Excel reads a byte-order mark as "this file is UTF-8" (Danish letters intact).
+    lines = spreadsheet.csv_lines(
+        _export_header(), (_export_row(r) for r in page.rows), get_language() or "da"
+    )
+    response = StreamingHttpResponse(
+        itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8"
+    )
+    name = f"{_('employees')}-{unit_id}-{page.end}.csv"
     response["Content-Disposition"] = content_disposition_header(True, name)
-    spreadsheet.write_csv(response, EMPLOYEE_COLUMNS, [_csv_row(r) for r in page.rows])
     return response
 
 
-EMPLOYEE_COLUMNS = (
-    "employee_id",
-    "unit_id",
-    "job_group",
-    "weekly_hours",
-    "sick_days",
-    "spells",
-    "open_alerts",
-    "overdue_alerts",
-)
+@login_required
+def employees_xlsx(request: HttpRequest, unit_id: str) -> HttpResponse:
+    page = _employees_page(request, unit_id, "absence:employees_xlsx", Action.EXPORT, None)
+    response = HttpResponse(content_type=XLSX)
+    name = f"{_('employees')}-{unit_id}-{page.end}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    rows = [_export_row(r) for r in page.rows]
+    workbook = io.BytesIO()
+    spreadsheet.write_xlsx(workbook, str(_("Employees")), _export_header(), rows)
+    response.write(workbook.getvalue())
+    return response
 
 
-def _csv_row(r: service.EmployeeRow) -> list[spreadsheet.Value]:
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _export_header() -> list[str]:
+    return [
+        _("Employee"),
+        _("Name"),
+        _("Unit"),
+        _("Job group"),
+        _("Hours per week"),
+        _("Sick days"),
+        _("Spells"),
+        _("Open alerts"),
+        _("Overdue alerts"),
+    ]
+
+
+def _export_row(r: service.EmployeeRow) -> list[spreadsheet.Value]:
     return [
         r.employee_id,
+        r.name,
         r.unit_id,
         r.job_group,
         r.weekly_hours,

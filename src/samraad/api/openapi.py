@@ -175,6 +175,7 @@ def document(base_url: str) -> dict[str, Any]:
                                         "type": "object",
                                         "properties": {
                                             "employee_id": {"type": "string"},
+                                            "name": {"type": "string"},
                                             "unit": {"type": "string"},
                                             "job_group": {"type": "string"},
                                             "weekly_hours": {"type": "number"},

@@ -153,6 +153,7 @@ def employees(request: HttpRequest, unit_id: str) -> JsonResponse:
             "employees": [
                 {
                     "employee_id": r.employee_id,
+                    "name": r.name,
                     "unit": r.unit_id,
                     "job_group": r.job_group,
                     "weekly_hours": r.weekly_hours,

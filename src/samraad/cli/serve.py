@@ -25,10 +25,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from samraad.web.server import secret_key_problem, serve
+    from samraad.web.server import port_problem, secret_key_problem, serve
 
     # Outside demo mode a known key would let anyone forge a session.
-    if problem := secret_key_problem():
+    if problem := secret_key_problem() or port_problem(args.host, args.port):
         print(f"samraad: error: {problem}", file=sys.stderr)
         return 2
     print(f"Samråd on http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)

@@ -7,6 +7,7 @@ rules; `demo.users` makes a login per role; this module puts them together.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 from samraad import clock
@@ -20,13 +21,16 @@ from samraad.demo.world import (
     load_and_report,
 )
 from samraad.org.models import Target, UnitPeriod
-from samraad.web.server import serve
+from samraad.web.server import port_problem, serve
 
 
 def run_demo(employees: int, years: int, seed: int, serve_on: tuple[str, int] | None) -> int:
     """Load the demo (unless this very demo is loaded already), print each
     administration's figures and the logins, and serve the web app until Ctrl+C."""
     today = clock.today()
+    if serve_on is not None and (problem := port_problem(*serve_on)):
+        print(f"samraad: error: {problem}", file=sys.stderr)
+        return 2
     settings = DemoSettings(employees, years, seed, today)
     if already_loaded(settings):
         print(f"The database already holds this demo ({employees:,} employees, {today}).")

@@ -284,16 +284,16 @@ def _closures(persons: dict[tuple[int, int], set[int]]) -> list[Violation]:
                 heavy[x].append(y)
             elif x != FREE:
                 light.add(x)
-        closures: dict[frozenset[int], frozenset[int] | None] = {}
+        # A union of closed sets is closed: each vertex's closure is found once and a
+        # set's closure is the union of its members'.
+        single: dict[int, frozenset[int] | None] = {}
         for seed in light:
             frontier = [frozenset({seed})]
             seen: set[frozenset[int]] = set()
             for depth in range(SEARCH_DEPTH + 1):
                 grown: list[frozenset[int]] = []
                 for start in frontier:
-                    if start not in closures:
-                        closures[start] = _heavy_closure(start, heavy, far)
-                    xs = closures[start]
+                    xs = _closed(start, single, heavy, far)
                     if xs is None or xs in seen:
                         continue
                     seen.add(xs)
@@ -312,6 +312,23 @@ def _closures(persons: dict[tuple[int, int], set[int]]) -> list[Violation]:
                         grown += [xs | (far[y] - {FREE}) for y in outside - ys - {FREE}]
                 frontier = grown[:SEARCH_STATES]
     return violations
+
+
+def _closed(
+    members: frozenset[int],
+    single: dict[int, frozenset[int] | None],
+    heavy: dict[int, list[int]],
+    far: dict[int, set[int]],
+) -> frozenset[int] | None:
+    grown: set[int] = set()
+    for x in members:
+        if x not in single:
+            single[x] = _heavy_closure(frozenset({x}), heavy, far)
+        found = single[x]
+        if found is None:
+            return None
+        grown |= found
+    return frozenset(grown)
 
 
 def _inside(

@@ -23,6 +23,11 @@ class PeopleConfig(AppConfig):
             "employments": FrameSource(
                 "people_employment", columns, EMPLOYMENT_COLUMNS, of_units="unit_id IN ({units})"
             ),
+            "names": FrameSource(
+                "people_employee",
+                ("employee_id", "name"),
+                {"employee_id": pl.String, "name": pl.String},
+            ),
             "job_groups": FrameSource(
                 "people_employment",
                 ("employment_id", "job_group"),

@@ -7,7 +7,9 @@ is fetched from the internet.
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 import threading
 
 from django.conf import settings
@@ -35,6 +37,20 @@ def secret_key_problem() -> str | None:
             f"SAMRAAD_SECRET_KEY is too weak: at least {KEY_LENGTH} characters, "
             f"{KEY_CHARACTERS} of them different; e.g. from {NEW_KEY}"
         )
+    return None
+
+
+def port_problem(host: str, port: int) -> str | None:
+    """Why the app cannot listen on host:port (in use, not allowed), or None: asked before
+    anything slow starts, so a taken port is one line, not a traceback minutes later."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            return f"port {port} on {host} is in use; choose another with --port"
+        return f"cannot listen on {host}:{port}: {exc.strerror or exc}"
     return None
 
 

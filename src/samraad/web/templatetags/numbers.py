@@ -1,0 +1,25 @@
+"""Numbers as the reader's language writes them: 1.234,5 in Danish, 1,234.5 in English.
+
+`{{ value|number:1 }}` (one decimal; no argument: a whole number). A builtin of the
+templates (settings.TEMPLATES), so no template loads it. Years and identifiers are not
+numbers here: they are written as they are.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def number(value: int | float | Decimal | None, places: int | str = 0) -> str:
+    if value is None or value == "":
+        return "–"
+    decimals = int(places)
+    # half up, as every figure of the product is rounded (docs/statistics.md)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
