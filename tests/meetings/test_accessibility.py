@@ -22,9 +22,11 @@ pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium
 
 
 @pytest.fixture
-def browser_committees(transactional_db: None) -> Iterator[Committees]:
+def committee_pages(transactional_db: None) -> Iterator[dict[str, list[str]]]:
+    """The world and its pages, made before the browser starts: under Playwright the
+    test body would use a database connection of its own."""
     triggers.install(connection)
-    yield build_committees(build_world())
+    yield pages(build_committees(build_world()))
     triggers.remove(connection)
 
 
@@ -60,11 +62,11 @@ def pages(world: Committees) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_no_committee_page_breaks_the_automated_checks(
-    browser: tuple[object, str], browser_committees: Committees, width: str
+    committee_pages: dict[str, list[str]], browser: tuple[object, str], width: str
 ) -> None:
     chromium, url = browser
     found: dict[str, object] = {}
-    for user, paths in pages(browser_committees).items():
+    for user, paths in committee_pages.items():
         context = chromium.new_context(  # type: ignore[attr-defined]
             base_url=url, bypass_csp=True, viewport=WIDTHS[width]
         )

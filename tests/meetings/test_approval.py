@@ -145,3 +145,19 @@ def test_withdrawing_makes_the_minutes_a_draft_and_drops_unsent_mail(
     june = Meeting.objects.get(pk=committees.june.pk)
     assert (june.minutes_status, ProcedureMail.objects.count()) == ("draft", 0)
     assert june.procedures.get().state == "withdrawn"
+
+
+def test_run_daily_concludes_the_procedures_past_their_deadline(
+    committees: Committees, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from samraad.cli import main
+
+    started(committees)
+    assert main(["run-daily", "--today", "2026-06-23"]) == 0
+    out = capsys.readouterr().out
+    assert "written procedures: 1 approved, 0 with objections; mail: 2 sent, 0 failed" in out
+    assert committees.june.versions.get().approved_on == DEADLINE
+    assert main(["run-daily", "--today", "2026-06-23"]) == 0
+    assert (
+        "written procedures: 0 approved, 0 with objections; mail: 0 sent" in capsys.readouterr().out
+    )

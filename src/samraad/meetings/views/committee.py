@@ -76,11 +76,7 @@ def committee(request: HttpRequest, code: str) -> HttpResponse:
         series=series,
         meetings=[MeetingRow(m, m.n, label(MINUTES_STATUS, m.minutes_status)) for m in rows],
         groups=list(access.committee.children.all()),
-        form=MeetingForm(
-            initial={"date": dt.date(year, day.month, 1) if year == day.year else None}
-        )
-        if access.prepares
-        else None,
+        form=MeetingForm() if access.prepares else None,
     )
     return render(request, "meetings/committee.html", {"page": page})
 
@@ -92,9 +88,8 @@ def add_meeting(request: HttpRequest, code: str) -> HttpResponse:
     secretary_only(access)
     form = MeetingForm(request.POST)
     if not form.is_valid():
-        messages.error(
-            request, _("The meeting was not added: %(errors)s") % {"errors": _errors(form)}
-        )
+        problems = " ".join(str(e) for errors in form.errors.values() for e in errors)
+        messages.error(request, _("The meeting was not added: %(errors)s") % {"errors": problems})
         return redirect("meetings:committee", code=code)
     meeting = form.save(commit=False)
     meeting.series = series_of(access.committee, meeting.date.year)
@@ -108,11 +103,6 @@ def add_meeting(request: HttpRequest, code: str) -> HttpResponse:
 
 def _url(code: str) -> str:
     return reverse("meetings:committee", args=[code])
-
-
-def _errors(form: object) -> str:
-    errors = getattr(form, "errors", {})
-    return "; ".join(f"{field}: {' '.join(e)}" for field, e in errors.items())
 
 
 @login_required

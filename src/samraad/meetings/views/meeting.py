@@ -121,9 +121,9 @@ def item_views(meeting: Meeting, closed: bool) -> list[ItemView]:
     ]
 
 
-def _procedure_view(
-    meeting: Meeting, access: CommitteeAccess, user_id: int, day: dt.date
-) -> ProcedureView | None:
+def _procedure_view(meeting: Meeting, user_id: int, day: dt.date) -> ProcedureView | None:
+    """The open procedure, else the last one: its answers, who has not answered, and the
+    answer form for a voting member while it is open."""
     started = open_procedure(meeting) or meeting.procedures.order_by("-id").first()
     if started is None:
         return None
@@ -172,7 +172,7 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
         draft=draft_for(meeting, day) if access.prepares and not items else (),
         minutes_status=label(MINUTES_STATUS, status),
         versions=versions,
-        procedure=_procedure_view(meeting, access, signed_in(request).pk, day),
+        procedure=_procedure_view(meeting, signed_in(request).pk, day),
         changed_since_approval=bool(versions) and status != MinutesStatus.APPROVED,
         meeting_form=MeetingForm(instance=meeting) if access.prepares else None,
         item_form=AgendaItemForm() if access.prepares else None,
