@@ -129,6 +129,7 @@ POSTS: dict[str, tuple[dict[str, str], list[int]]] = {
     "/meetings/{june}/items/new/": ({"title": "Nyt punkt"}, SECRETARY),
     "/meetings/{june}/publish/": ({}, SECRETARY),
     "/meetings/{june}/procedure/": ({"deadline": "2026-06-22"}, SECRETARY),
+    "/meetings/{june}/procedure/withdraw/": ({}, SECRETARY),
     "/meetings/{june}/sign-off/": ({}, [404, 403, 404, 403, 302, 403]),
     "/items/{june_item}/agenda/": ({"title": "Sygefravær 2025"}, SECRETARY),
     "/items/{june_item}/minutes/": ({"minutes_text": "x", "decision": "y"}, SECRETARY),
@@ -137,10 +138,24 @@ POSTS: dict[str, tuple[dict[str, str], list[int]]] = {
         SECRETARY,
     ),
     "/items/{june_item}/actions/": ({"title": "Handling"}, SECRETARY),
+    "/items/{june_item}/attachments/": ({}, SECRETARY),
+    "/items/{june_item}/notes/": ({"note": "{note}"}, SECRETARY),
     "/items/{june_item}/move/": ({"direction": "up"}, SECRETARY),
     "/items/{june_item}/delete/": ({}, SECRETARY),
     "/statements/{statement}/delete/": ({}, SECRETARY),
     "/items/{closed}/agenda/": ({"title": "Lukket"}, [404, 403, 404, 302, 403, 404]),
+    "/committees/new/": (
+        {"code": "LMED-X", "name": "LokalMED", "level": "local", "unit": "DAG"},
+        [302, 403, 403, 403, 403, 403],
+    ),
+    "/committees/new/?parent=CSO": (
+        {"code": "AG-X", "name": "Arbejdsgruppe", "level": "working_group", "parent": "CSO"},
+        [302, 403, 403, 302, 403, 403],
+    ),
+    "/committees/CSO/settings/": (
+        {"code": "CSO", "name": "CSO", "level": "central", "unit": "KK"},
+        [302, 403, 404, 302, 403, 403],
+    ),
     "/committees/CSO/members/": (
         {"name": "Ny", "side": "employee", "role": "member", "valid_from": "2026-06-15"},
         [302, 403, 404, 302, 403, 403],
@@ -176,7 +191,7 @@ def test_each_role_may_post_or_not(
     names = post_objects(committees)
     data, statuses = POSTS[url]
     login(client, committees, role)
-    posted = {key.format(**names): value for key, value in data.items()}
+    posted = {key.format(**names): value.format(**names) for key, value in data.items()}
     response = client.post(url.format(**names), posted)
     assert response.status_code == statuses[POST_ROLES.index(role)]
 

@@ -168,3 +168,25 @@ def test_a_second_meeting_on_the_same_day_is_refused(cso: Committee, capsys: Cap
     assert main(argv) == 2
     assert "CSO already has a meeting on 2025-12-11" in capsys.readouterr().err
     assert (Meeting.objects.count(), AgendaItem.objects.count()) == (1, items)
+
+
+def test_a_pdf_input_stored_gives_agenda_and_minutes_files_in_its_order(
+    cso: Committee, tmp_path: Path, capsys: Capsys
+) -> None:
+    from samraad.documents import to_docx, to_pdf
+    from samraad.meetings.content import paper_of
+    from samraad.meetings.papers import agenda_document, minutes_document
+    from tests.documents.reading import in_order, pdf_body, word_text
+
+    path = tmp_path / "referat.pdf"
+    path.write_bytes(pdf_with_seed_lines(seed_blocks("001")))
+    paper = paper_of(store(path, DATES["001"], capsys), closed=True)
+    titles = [f"{number}. {title}" for number, title, *_ in SEEDS["001"].items]
+    for document in (agenda_document(paper), minutes_document(paper)):
+        for text in (pdf_body(to_pdf(document)), word_text(to_docx(document))):
+            assert in_order(text, titles) == []
+    minutes = pdf_body(to_pdf(minutes_document(paper)))
+    assert (
+        in_order(minutes, ["Referatet blev godkendt uden bemærkninger.", "Lars Sørensen bemærkede"])
+        == []
+    )
