@@ -14,6 +14,14 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The data's fingerprint is read in the request, not by a background thread that
+    could still hold a database connection when the test database is dropped."""
+    from django.conf import settings as django_settings
+
+    django_settings.SAMRAAD_DATA_CHECK_SECONDS = 0
+
+
 @pytest.fixture(autouse=True)
 def audit_triggers_lifted_before_flush(request: pytest.FixtureRequest) -> Iterator[None]:
     """A test that commits (transaction=True, transactional_db, live_server) is cleaned

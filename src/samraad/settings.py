@@ -132,6 +132,8 @@ INSTALLED_APPS = [
     "samraad.people",
     "samraad.absence",
     "samraad.followup",
+    "samraad.targets",
+    "samraad.analyses",
     "samraad.committees",
     "samraad.meetings",
     "samraad.audit",

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("samraad.audit.urls")),
     path("", include("samraad.absence.urls")),
     path("", include("samraad.followup.urls")),
+    path("", include("samraad.analyses.urls")),
+    path("", include("samraad.targets.urls")),
     path("", include("samraad.interchange.urls")),
     # committees/new/ and the member pages before a committee's own pages (meetings).
     path("", include("samraad.committees.urls")),

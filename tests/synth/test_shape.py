@@ -126,11 +126,12 @@ def test_ages_are_working_ages(world: Frames) -> None:
     assert set(world["employees"]["gender"].drop_nulls()) == {"F", "M"}
 
 
-def test_targets_cover_root_administrations_and_some_centres(world: Frames) -> None:
+def test_targets_cover_root_administrations_and_centres(world: Frames) -> None:
     t = world["targets"]
     assert set(t["year"]) == set(range(2022, 2027))
     units = set(t["unit_id"])
-    assert {"KK", *ADMINISTRATIONS, "KEJD"} <= units
+    centres = set(world["units"].filter(pl.col("kind") == "centre")["unit_id"])
+    assert {"KK", *ADMINISTRATIONS, *centres} == units
     assert set(world["units"]["unit_id"]) >= units
     assert t["absence_days_per_fte"].is_between(5, 25).all()
     level = dict(t.filter(pl.col("year") == 2024).select("unit_id", "absence_days_per_fte").rows())

@@ -49,5 +49,6 @@ def test_openapi_document_lists_the_endpoints(client: Client) -> None:
         "/v1/units/{unit_id}/statistics",
         "/v1/units/{unit_id}/sub-units",
         "/v1/units/{unit_id}/employees",
+        "/v1/units/{unit_id}/longest",
         "/v1/alerts",
     }

@@ -54,6 +54,8 @@ ANSWERS = [
     ("/api/v1/units/BUF/statistics?structure=current&as_of=2026-06-15", None),
     ("/api/v1/units/BUF/sub-units", "/v1/units/{unit_id}/sub-units"),
     ("/api/v1/units/SOL/employees", "/v1/units/{unit_id}/employees"),
+    ("/api/v1/units/SOL/longest", "/v1/units/{unit_id}/longest"),
+    ("/api/v1/units/SOL/longest?top=1&min_days=1", None),
     ("/api/v1/alerts", "/v1/alerts"),
     ("/api/v1/alerts?status=closed", None),
 ]

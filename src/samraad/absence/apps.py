@@ -38,6 +38,8 @@ class AbsenceConfig(AppConfig):
 
     def warm(self, today: dt.date) -> None:
         """Compute what the pages need before the first user asks (serve starts this)."""
+        from samraad.absence.outlook import warm as warm_outlook
         from samraad.absence.service import warm
 
         warm(today)
+        warm_outlook(today)

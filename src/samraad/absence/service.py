@@ -29,6 +29,7 @@ from samraad.disclosure import (
     ALERTS,
     EVERYTHING,
     Disclosure,
+    Family,
     Policy,
     last_complete_month,
 )
@@ -39,7 +40,15 @@ from samraad.followup.status import with_closed_on
 from samraad.frames import cache
 from samraad.frames.loading import load_frame
 from samraad.org.tree import tree_on
-from samraad.stats import Structure, UnitFigures, empty_figures, figures_by_key, rounded
+from samraad.stats import (
+    Structure,
+    UnitFigures,
+    age_pieces,
+    empty_figures,
+    figures_by_key,
+    notice_pieces,
+    rounded,
+)
 
 
 def job_groups() -> pl.DataFrame:
@@ -51,6 +60,44 @@ def names() -> pl.DataFrame:
     """employee_id, name of every employee (person-level data: callers are person-level
     views, which the permission layer has let through)."""
     return cache.remember("names", lambda: load_frame("names"))
+
+
+def birth_dates() -> pl.DataFrame:
+    """employee_id, birth_date of every employee (null where unknown)."""
+    return cache.remember("birth_dates", lambda: load_frame("birth_dates"))
+
+
+def endings() -> pl.DataFrame:
+    """employment_id, end_reason, notice_date of every employment."""
+    return cache.remember("endings", lambda: load_frame("endings"))
+
+
+# The analyses' groups (docs/management-information.md, "Analyses"), as families of the
+# disclosure policy: age bands split every employment's days (a breakdown of the units'
+# figures); notice periods and the year before them are a family of their own.
+AGE_BANDS = "age_bands"
+NOTICES = "notices"
+
+
+def _age_pieces() -> pl.DataFrame:
+    return age_pieces(cache.dataset().employments, birth_dates())
+
+
+def _notice_pieces() -> pl.DataFrame:
+    return notice_pieces(cache.dataset().employments.join(endings(), on="employment_id"))
+
+
+PIECES = {AGE_BANDS: (_age_pieces, True), NOTICES: (_notice_pieces, False)}
+
+
+def pieces(family: str) -> pl.DataFrame:
+    """The pieces of employments behind one of the analyses' families (stats.PIECE_COLUMNS)."""
+    build, _ = PIECES[family]
+    return cache.remember(("pieces", family), build)
+
+
+def _family(name: str, adds_up: bool) -> Family:
+    return Family(lambda: pieces(name), adds_up)
 
 
 def periods_for(today: dt.date, person_level: bool) -> PagePeriods:
@@ -78,9 +125,10 @@ def _raised_alerts() -> pl.DataFrame:
 
 def policy(today: dt.date) -> Policy:
     """The disclosure policy of the day for readers without person-level access."""
+    families = {name: _family(name, adds_up) for name, (_, adds_up) in PIECES.items()}
     return cache.remember(
         ("policy", today),
-        lambda: disclosure.policy(cache.dataset(), today, job_groups, _raised_alerts),
+        lambda: disclosure.policy(cache.dataset(), today, job_groups, _raised_alerts, families),
     )
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import itertools
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -23,10 +22,13 @@ from samraad import spreadsheet
 from samraad.absence import service
 from samraad.absence.charts import TrendChart, trend_chart
 from samraad.absence.dashboard import Cell, UnitStatistics
+from samraad.absence.outlook import UnitOutlook, outlook
 from samraad.absence.periods import PagePeriods
 from samraad.absence.person import PersonTimeline, person_timeline
 from samraad.accounts.permissions import (
     UnitGrant,
+    committee_access,
+    hr_access,
     require_person,
     require_person_level_unit,
     require_unit,
@@ -38,8 +40,9 @@ from samraad.clock import today
 from samraad.followup.inbox import AlertRow, alerts_of_person
 from samraad.frames import cache
 from samraad.labels import label
-from samraad.org.models import Target
 from samraad.stats import Structure
+from samraad.targets.store import TARGETS
+from samraad.targets.views import panel
 from samraad.vocabulary import STRUCTURE, UNIT_KIND
 
 
@@ -83,7 +86,8 @@ class UnitPage:
     months: list[MonthRow]
     statistics: UnitStatistics
     sub_units: list[Row]
-    target: Decimal | None
+    outlook: UnitOutlook
+    target_set_for_name: str
     follow_up: service.FollowUpCell
     person_level: bool
     suppress_small: bool
@@ -106,7 +110,7 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
     stats = service.statistics(unit_id, day, structure, grant.person_level)
     shown_until = service.periods_for(day, grant.person_level).today
     url = reverse("absence:unit", args=[unit_id])
-    target = Target.objects.filter(unit_id=unit_id, year=day.year).first()
+    year = outlook(unit_id, day, structure, grant.person_level)
     return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
@@ -131,7 +135,8 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         ],
         statistics=stats,
         sub_units=[Row(b.key, tree.name(b.key), b.cell) for b in stats.sub_units],
-        target=target.absence_days_per_fte if target else None,
+        outlook=year,
+        target_set_for_name=tree.name(year.target_set_for or ""),
         follow_up=service.follow_up_cell(unit_id, day, structure, grant.person_level),
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
@@ -151,15 +156,22 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         return page, render_to_string("absence/_unit_content.html", {"page": page})
 
     key = ("unit-page", unit_id, day, structure, grant.access, get_language())
-    page, content = cache.remember(key, build, depends=("data", "follow_up"))
-    # The units above that this reader may open (the page itself is shared, so these
-    # are chosen per request).
+    page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
+    # The units above that this reader may open, and HR's tools: they depend on who
+    # asks, not only on the access, so they are chosen per request (the page is shared).
     crumbs = [
         Crumb(u, grant.tree.name(u))
         for u in grant.tree.path(unit_id)[:-1]
         if unit_access(grant.scope, u, grant.tree) is not None
     ]
-    context = {"page": page, "content": mark_safe(content), "crumbs": crumbs}
+    hr = hr_access(grant.scope, unit_id, grant.tree)
+    context = {
+        "page": page,
+        "content": mark_safe(content),
+        "crumbs": crumbs,
+        "targets": panel(unit_id, day) if hr else None,
+        "analyses": hr or committee_access(grant.scope, unit_id, grant.tree),
+    }
     return render(request, "absence/unit.html", context)
 
 

@@ -77,6 +77,7 @@ class Scope:
     person_roots: frozenset[str]
     aggregate_roots: frozenset[str]
     seats: tuple[Seat, ...] = ()
+    hr_roots: frozenset[str] = frozenset()  # the administrations of the HR partner roles
 
     @property
     def committees(self) -> tuple[str, ...]:
@@ -132,10 +133,13 @@ def scope_for(user: User, today: dt.date) -> Scope:
 def _read_scope(user_id: int, today: dt.date) -> Scope:
     roles: set[Role] = set()
     person: set[str] = set()
+    hr: set[str] = set()
     for assignment in RoleAssignment.objects.active().filter(user_id=user_id):
         role = Role(assignment.role)
         roles.add(role)
         person |= _person_roots(assignment, today)
+        if role == Role.HR_PARTNER and assignment.unit_id:
+            hr.add(assignment.unit_id)
     seats = tuple(seat for source in _seat_sources for seat in source(user_id, today))
     if seats:
         roles.add(Role.COMMITTEE)
@@ -146,6 +150,7 @@ def _read_scope(user_id: int, today: dt.date) -> Scope:
         person_roots=frozenset(person),
         aggregate_roots=frozenset(unit for seat in seats for unit in seat.units),
         seats=tuple(sorted(seats, key=lambda s: s.committee)),
+        hr_roots=frozenset(hr),
     )
 
 
@@ -243,6 +248,27 @@ def require_person(user: User, employee_id: str, today: dt.date) -> Scope:
     if not can_see_person(user, employee_id, today):
         raise Http404("no such person in your scope")
     return scope_for(user, today)
+
+
+def hr_access(scope: Scope, unit_id: str, tree: OrgTree) -> bool:
+    """Does the user hold the unit as HR: central HR, or an HR partner of a unit above it?"""
+    if unit_id not in tree.units:
+        return False
+    return scope.everything or bool(set(tree.path(unit_id)) & scope.hr_roots)
+
+
+def require_hr_unit(user: User, unit_id: str, today: dt.date) -> UnitGrant:
+    """HR's own pages of a unit (targets, analyses): central HR anywhere, an HR partner
+    in their administrations; 403 for everyone else who may see the unit."""
+    grant = require_unit(user, unit_id, today)
+    if not hr_access(grant.scope, unit_id, grant.tree):
+        raise PermissionDenied("this page is for HR")
+    return grant
+
+
+def committee_access(scope: Scope, unit_id: str, tree: OrgTree) -> bool:
+    """Does a committee seat of the user cover the unit (aggregates only)?"""
+    return unit_id in tree.units and bool(set(tree.path(unit_id)) & scope.aggregate_roots)
 
 
 def require_role(user: User, today: dt.date, *roles: Role) -> Scope:

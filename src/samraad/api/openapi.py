@@ -56,8 +56,50 @@ FIGURES = {
             "description": "calendar days per spell",
         },
         "suppressed": {"type": "boolean"},
+        "outlook": {"$ref": "#/components/schemas/Outlook"},
     },
     "required": ["unit", "from", "to", "structure", "suppressed"],
+}
+NUMBER_OR_NULL = {"type": ["number", "null"]}
+OUTLOOK = {
+    "type": "object",
+    "description": (
+        "The unit's calendar year so far against its target (docs/management-information.md): "
+        "whatever period was asked, the year of today for person-level readers and of the "
+        "last complete month for everyone else. `target` is the unit's own or its nearest "
+        "ancestor's (`target_set_for`); `forecast` is `samraad forecast`'s for the whole "
+        "year, made on the year so far's last day, in the structure asked; `on_track`: the "
+        "forecast is at most the target. A reader without person-level access gets the "
+        "year so far, the forecast and `on_track` only where the unit's own figures for "
+        "the year so far are shown (`suppressed`)."
+    ),
+    "properties": {
+        "year": {"type": "integer"},
+        "target": NUMBER_OR_NULL,
+        "target_set_for": {"type": ["string", "null"]},
+        "year_to_date": {
+            "type": ["object", "null"],
+            "properties": {
+                "from": {"type": "string", "format": "date"},
+                "to": {"type": "string", "format": "date"},
+                "absence_days_per_fte": {"type": "number"},
+                "absence_rate": NUMBER_OR_NULL,
+            },
+        },
+        "forecast": {
+            "type": ["object", "null"],
+            "properties": {
+                "absence_days_per_fte": {"type": "number"},
+                "absence_rate": NUMBER_OR_NULL,
+                "low": {"type": "number"},
+                "high": {"type": "number"},
+                "level": {"type": "number"},
+            },
+        },
+        "on_track": {"type": ["boolean", "null"]},
+        "suppressed": {"type": "boolean"},
+    },
+    "required": ["year", "target", "forecast", "on_track", "suppressed"],
 }
 ERROR = {
     "type": "object",
@@ -85,6 +127,42 @@ PERIOD_PARAMETERS = [
         "description": "current structure: the tree of this day (default: `to`)",
     },
 ]
+LONGEST = {
+    "type": "object",
+    "properties": {
+        "unit": {"type": "string"},
+        "as_of": {"type": "string", "format": "date"},
+        "min_days": {"type": "integer"},
+        "longest": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "description": "the fields of `samraad longest --json`",
+                "properties": {
+                    "employee_id": {"type": "string"},
+                    "unit": {"type": "string"},
+                    "spell_start": {"type": "string", "format": "date"},
+                    "days": {"type": "integer"},
+                    "degree": {"type": "number"},
+                    "last_conversation": {
+                        "type": ["object", "null"],
+                        "properties": {
+                            "held_on": {"type": "string", "format": "date"},
+                            "kind": {"type": "string"},
+                        },
+                    },
+                    "next_due": {
+                        "type": ["object", "null"],
+                        "properties": {
+                            "rule_id": {"type": "string"},
+                            "due_by": {"type": "string", "format": "date"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
 UNIT = {"name": "unit_id", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
@@ -132,7 +210,7 @@ def document(base_url: str) -> dict[str, Any]:
                 },
                 "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
             },
-            "schemas": {"UnitFigures": FIGURES, "Error": ERROR},
+            "schemas": {"UnitFigures": FIGURES, "Outlook": OUTLOOK, "Error": ERROR},
         },
         "paths": {
             "/v1/units/{unit_id}/statistics": {
@@ -189,6 +267,29 @@ def document(base_url: str) -> dict[str, Any]:
                             },
                         }
                     ),
+                }
+            },
+            "/v1/units/{unit_id}/longest": {
+                "get": {
+                    "summary": "The longest own-sickness spells going on today below a unit, "
+                    "with the last conversation and the next statutory step "
+                    "(docs/management-information.md; person-level roles only; audited)",
+                    "parameters": [
+                        UNIT,
+                        {
+                            "name": "top",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                            "description": "at most this many (default: all)",
+                        },
+                        {
+                            "name": "min_days",
+                            "in": "query",
+                            "schema": {"type": "integer", "minimum": 1},
+                            "description": "calendar days so far, at least (default 29)",
+                        },
+                    ],
+                    "responses": _responses(LONGEST),
                 }
             },
             "/v1/alerts": {

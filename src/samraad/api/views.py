@@ -11,6 +11,7 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from samraad.absence import service
+from samraad.absence.outlook import outlook
 from samraad.absence.periods import PagePeriods
 from samraad.accounts.permissions import (
     UnitGrant,
@@ -25,6 +26,8 @@ from samraad.audit.models import Action
 from samraad.clock import today
 from samraad.disclosure import LENGTH_GROUPS, Disclosure
 from samraad.followup.inbox import alerts_for_scope
+from samraad.followup.long_absences import longest_below
+from samraad.followup.longest import MIN_DAYS
 from samraad.stats import Structure, UnitFigures
 
 MAX_DAYS = 366 * 10
@@ -107,6 +110,7 @@ def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
     figures = service.unit_period_figures(unit_id, q.start, q.end, q.structure, q.as_of)
     body = _figures_json(figures, service.disclosure_for(today(), grant.person_level), q.structure)
     body["name"] = grant.tree.name(unit_id)
+    body["outlook"] = outlook(unit_id, today(), q.structure, grant.person_level).to_json()
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
@@ -123,6 +127,7 @@ def sub_units(request: HttpRequest, unit_id: str) -> JsonResponse:
                 q.structure,
             ),
             "name": grant.tree.name(c),
+            "outlook": outlook(c, today(), q.structure, grant.person_level).to_json(),
         }
         for c in grant.tree.children_of(unit_id)
     ]
@@ -164,6 +169,41 @@ def employees(request: HttpRequest, unit_id: str) -> JsonResponse:
                 }
                 for r in rows
             ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+
+
+def _whole(request: HttpRequest, name: str, default: int | None) -> int | None:
+    raw = request.GET.get(name)
+    if raw is None or raw == "":
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise BadRequest(f"{name}: a whole number, at least 1, not {raw!r}")
+    return int(raw)
+
+
+@api_view
+def longest(request: HttpRequest, unit_id: str) -> JsonResponse:
+    day = today()
+    grant = require_person_level_unit(request.user, unit_id, day)
+    top = _whole(request, "top", None)
+    min_days = _whole(request, "min_days", MIN_DAYS) or MIN_DAYS
+    rows = longest_below(unit_id, day, top=top, min_days=min_days)
+    record(
+        request,
+        grant.scope,
+        "api:longest",
+        action=Action.API,
+        unit_id=unit_id,
+        subjects=[r.employee_id for r in rows],
+    )
+    return JsonResponse(
+        {
+            "unit": unit_id,
+            "as_of": day.isoformat(),
+            "min_days": min_days,
+            "longest": [r.to_json() for r in rows],
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -19,6 +19,7 @@ def record(
     unit_id: str = "",
     employee_id: str = "",
     subjects: Iterable[str] = (),
+    detail: str = "",
 ) -> AuditEntry:
     """Write one entry; a failure here fails the request, so nothing is shown unlogged."""
     user = request.user
@@ -32,4 +33,5 @@ def record(
         unit_id=unit_id,
         employee_id=employee_id,
         subjects=" ".join(sorted(set(subjects))),
+        detail=detail,  # what a change changed (a target: before and after)
     )

@@ -19,12 +19,14 @@ from samraad.cli import (
     demo,
     forecast,
     importing,
+    longest,
     meetings,
     purge,
     run_daily,
     serve,
     stats,
     table,
+    targets,
 )
 
 COMMANDS = [
@@ -32,6 +34,8 @@ COMMANDS = [
     stats,
     table,
     forecast,
+    targets,
+    longest,
     demo,
     alerts,
     run_daily,

@@ -99,17 +99,11 @@ def run(args: argparse.Namespace) -> int:
 def stored_target(unit: str, year: int, parents: dict[str, str | None]) -> float | None:
     """The unit's target for the year, else its nearest ancestor's (management-information.md,
     "Targets")."""
-    from samraad.org.models import Target
+    from samraad.targets.inheritance import target_of
+    from samraad.targets.store import read_targets
 
-    targets = {t.unit_id: float(t.absence_days_per_fte) for t in Target.objects.filter(year=year)}
-    current: str | None = unit
-    for _ in range(len(parents) + 1):
-        if current is None:
-            break
-        if current in targets:
-            return targets[current]
-        current = parents.get(current)
-    return None
+    found = target_of(unit, read_targets(year), parents)
+    return None if found is None else float(found.value)
 
 
 def run_backtest(args: argparse.Namespace) -> int:

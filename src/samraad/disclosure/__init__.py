@@ -17,6 +17,7 @@ from samraad.disclosure.policy import (
     ALERTS,
     JOB_GROUPS,
     LENGTH_GROUPS,
+    Family,
     Policy,
     policy,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "LENGTH_GROUPS",
     "MIN_CELL",
     "Disclosure",
+    "Family",
     "Policy",
     "last_complete_month",
     "policy",

@@ -9,13 +9,16 @@ a cell hidden anywhere is hidden everywhere for that audience.
 - A breakdown (spell-length groups, job groups) of a shown unit follows
   `breakdowns.py`, decided once per period; follow-up counts (alerts) are a family of
   their own (the class rule alone: they are no part of the units' figures).
+- The analyses' groups (age bands, seniors by job group, notice periods) are families
+  given by pieces of employments (`Family`): a breakdown where the groups split every
+  employment's days (`adds_up`), else a family of their own, like alerts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -45,6 +48,17 @@ ALERTS = "alerts"
 ALERT_PART = "alerts"
 
 
+@dataclass(frozen=True)
+class Family:
+    """Groups of persons given by pieces of employments (stats.PIECE_COLUMNS: employment_id,
+    group, start_date, end_date), read when first asked. `adds_up`: every day of every
+    employment lies in exactly one group, so the groups are a breakdown of the units'
+    figures."""
+
+    pieces: Callable[[], pl.DataFrame]
+    adds_up: bool
+
+
 @dataclass
 class Policy:
     reference: dt.date  # the last day aggregates show: the end of the last complete month
@@ -52,6 +66,8 @@ class Policy:
     trees: Trees
     # how to get the persons behind each breakdown (read once, when first asked)
     sources: dict[str, Callable[[], Contribution]]
+    # families whose parts are no breakdown of the units' figures (the class rule alone)
+    alone: frozenset[str] = frozenset({ALERTS})
     _parts: dict[tuple[str, dt.date, dt.date], set[Part]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -85,11 +101,33 @@ class Policy:
                     self.trees,
                     (start, end),
                     shown,
-                    across=kind != ALERTS,
+                    across=kind not in self.alone,
                     deepest=BREAKDOWN_DEPTH,
                     structures=BREAKDOWN_STRUCTURES if kind != ALERTS else tuple(Structure),
                 )
             return self._parts[key]
+
+
+def pieces_contribution(data: Dataset, pieces: pl.DataFrame, persons: pl.DataFrame) -> Contribution:
+    """The persons behind the groups of a Family: each piece in its employment's unit."""
+    placed = (
+        data.employments.join(pieces, on="employment_id", suffix="_piece")
+        .join(persons, on="employee_id")
+        .with_columns(
+            pl.max_horizontal("start_date", "start_date_piece").alias("first"),
+            pl.min_horizontal("end_date", "end_date_piece").alias("last"),
+        )
+        .filter(pl.col("last").is_null() | (pl.col("first") <= pl.col("last")))
+    )
+    return Contribution(
+        placed.select(
+            pl.col("person").cast(pl.Int64),
+            pl.col("unit_id").alias("unit"),
+            pl.col("group").alias("part"),
+            pl.col("first").cast(pl.Int64),
+            pl.col("last").cast(pl.Int64).fill_null(END),
+        )
+    )
 
 
 def policy(
@@ -97,9 +135,11 @@ def policy(
     today: dt.date,
     job_groups: Callable[[], pl.DataFrame],
     alerts: Callable[[], pl.DataFrame],
+    families: Mapping[str, Family] | None = None,
 ) -> Policy:
     """The policy of `today`: `job_groups()` gives (employment_id, job_group), `alerts()`
-    (employee_id, unit_id, raised_on), each read only when a page first needs it."""
+    (employee_id, unit_id, raised_on), each read only when a page first needs it;
+    `families` the analyses' groups by their names."""
     reference = last_complete_month(today)
     trees = Trees.of(data, today)
     units = unit_visibility(
@@ -147,5 +187,10 @@ def policy(
         )
         return Contribution(frame.drop_nulls("unit"))
 
+    def grouped(family: Family) -> Callable[[], Contribution]:
+        return lambda: pieces_contribution(data, family.pieces(), persons)
+
     sources = {JOB_GROUPS: jobs, LENGTH_GROUPS: lengths, ALERTS: alerted}
-    return Policy(reference, units, trees, sources)
+    sources |= {name: grouped(family) for name, family in (families or {}).items()}
+    alone = {ALERTS} | {name for name, f in (families or {}).items() if not f.adds_up}
+    return Policy(reference, units, trees, sources, frozenset(alone))

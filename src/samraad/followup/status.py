@@ -1,13 +1,8 @@
 """An alert's status, derived from the conversations recorded (spec/rules.md, "After an alert").
 
 An alert is closed by the first conversation of a fitting kind held on or after the day
-it was raised; overdue while not closed after due_by; open otherwise. Which kinds fit:
-
-| rule id                           | closed by                                      |
-|-----------------------------------|------------------------------------------------|
-| conversation, statutory-7a        | absence_conversation                           |
-| retention-plan                    | retention_plan or retention_conversation       |
-| any other (employer-period-end, refund-claim, a municipality's own) | any kind     |
+it was raised; overdue while not closed after due_by; open otherwise. Which kinds fit is
+`followup.closing`'s table.
 """
 
 from __future__ import annotations
@@ -18,27 +13,17 @@ from enum import StrEnum
 import polars as pl
 from django.db.models import Case, DateField, OuterRef, QuerySet, Subquery, When
 
+from samraad.followup.closing import CLOSING_KINDS, fits
 from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up
 from samraad.followup.models import Alert, Conversation
 from samraad.frames.loading import load_units
 from samraad.stats import Dataset, Structure
-
-CLOSING_KINDS: dict[str, tuple[str, ...]] = {
-    "conversation": ("absence_conversation",),
-    "statutory-7a": ("absence_conversation",),
-    "retention-plan": ("retention_plan", "retention_conversation"),
-}
 
 
 class Status(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     OVERDUE = "overdue"
-
-
-def closing_kinds(rule_id: str) -> tuple[str, ...] | None:
-    """The conversation kinds that close an alert of this rule; None: any kind."""
-    return CLOSING_KINDS.get(rule_id)
 
 
 def status(closed_on: dt.date | None, due_by: dt.date, today: dt.date) -> Status:
@@ -68,11 +53,6 @@ def with_closed_on(alerts: QuerySet[Alert]) -> QuerySet[Alert]:
             output_field=DateField(),
         )
     )
-
-
-def fits(rule_id: str, kind: str) -> bool:
-    kinds = closing_kinds(rule_id)
-    return kinds is None or kind in kinds
 
 
 def closed_by(conversation: Conversation) -> list[Alert]:

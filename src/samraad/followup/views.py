@@ -23,9 +23,9 @@ from samraad.accounts.permissions import require_person_level
 from samraad.audit.log import record
 from samraad.audit.models import Action
 from samraad.clock import today
+from samraad.followup.closing import closing_kinds
 from samraad.followup.inbox import PENDING, AlertRow, alert_in_scope, alerts_for_scope
 from samraad.followup.recording import record_conversation
-from samraad.followup.status import closing_kinds
 from samraad.frames import cache
 from samraad.labels import choices
 from samraad.vocabulary import CONVERSATION_KIND

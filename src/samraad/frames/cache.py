@@ -5,8 +5,9 @@ and every unit's figures a few more; a page must answer in milliseconds. So each
 process keeps the `Dataset`, the tree and the computed tables, each under the versions
 of what it depends on:
 
-- "data": a fingerprint of units, employments, absences, managers and targets (row counts,
+- "data": a fingerprint of units, employments, absences and managers (row counts,
   closed records, latest dates). A change drops everything.
+- "targets": the targets (org.Target); only what shows a target depends on it.
 - "follow_up": alerts and conversations, which change without the absence data
   changing (a manager records a conversation); only follow-up results depend on it.
 

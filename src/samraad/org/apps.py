@@ -17,5 +17,10 @@ class OrgConfig(AppConfig):
         return [
             Watch("data", "org_unitperiod", ("COUNT(*)", "COUNT(valid_to)")),
             Watch("data", "org_manager", ("COUNT(*)",)),
-            Watch("data", "org_target", ("COUNT(*)", "SUM(absence_days_per_fte)")),
+            # Targets have their own version: setting one recomputes no figure.
+            Watch(
+                "targets",
+                "org_target",
+                ("COUNT(*)", "SUM(absence_days_per_fte)", "SUM(absence_days_per_fte * id)"),
+            ),
         ]

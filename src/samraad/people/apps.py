@@ -33,6 +33,17 @@ class PeopleConfig(AppConfig):
                 ("employment_id", "job_group"),
                 {"employment_id": pl.String, "job_group": pl.String},
             ),
+            # for the analyses (docs/management-information.md): ages and notice periods
+            "birth_dates": FrameSource(
+                "people_employee",
+                ("employee_id", Day("birth_date")),
+                {"employee_id": pl.String, "birth_date": pl.Date},
+            ),
+            "endings": FrameSource(
+                "people_employment",
+                ("employment_id", "end_reason", Day("notice_date")),
+                {"employment_id": pl.String, "end_reason": pl.String, "notice_date": pl.Date},
+            ),
         }
 
     def watched_tables(self) -> list[Watch]:

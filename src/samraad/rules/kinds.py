@@ -7,6 +7,7 @@ once). The engine knows nothing else about it: `KINDS[name] = MyKind` adds a kin
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, Self
@@ -65,6 +66,18 @@ class Rule(Protocol):
         earlier rule set in the history), or `world.NEVER`.
         """
         ...
+
+    def step(self, first: dt.date) -> Step | None:
+        """For a rule that is a step of every spell (a statutory clock): when its alert is
+        raised and when it is due, for a spell whose first day is `first`; else None."""
+        ...
+
+
+@dataclass(frozen=True)
+class Step:
+    rule_id: str
+    raised_on: dt.date
+    due_by: dt.date
 
 
 def integer(
@@ -238,6 +251,9 @@ class Threshold:
         due_by = day + self.respond_within_days
         return Raised(employee, day, due_by, reason, days, spells, np.full(len(day), NONE))
 
+    def step(self, first: dt.date) -> Step | None:
+        return None  # a count over a window, not a step of a spell
+
 
 @dataclass(frozen=True)
 class SpellLength:
@@ -284,6 +300,14 @@ class SpellLength:
             np.full(count, NONE),
             np.full(count, NONE),
             np.full(count, self.at_day),
+        )
+
+    def step(self, first: dt.date) -> Step | None:
+        """Raised on the spell's `at_day`-th calendar day, due `due_day` days after its first."""
+        return Step(
+            self.id,
+            first + dt.timedelta(days=self.at_day - 1),
+            first + dt.timedelta(days=self.due_day),
         )
 
 

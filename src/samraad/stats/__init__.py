@@ -10,6 +10,18 @@ from samraad.stats.breakdowns import (
     ended_spells,
     figures_by_key,
 )
+from samraad.stats.cohorts import (
+    AGE_BOUNDS,
+    BEFORE_NOTICE,
+    NOTICE,
+    SENIOR_AGE,
+    UNKNOWN_AGE,
+    age_labels,
+    age_pieces,
+    notice_pieces,
+    senior_pieces,
+    split_group,
+)
 from samraad.stats.dataset import (
     ABSENCE_COLUMNS,
     CAUSES,
@@ -20,6 +32,7 @@ from samraad.stats.dataset import (
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
 from samraad.stats.flat import flat_figures, length_prefix
+from samraad.stats.groups import PIECE_COLUMNS, grouped_figures, placed_pieces
 from samraad.stats.hours import with_hours
 from samraad.stats.membership import parents_on, unit_members
 from samraad.stats.people import employee_absence
@@ -44,14 +57,20 @@ from samraad.stats.workdays import (
 
 __all__ = [
     "ABSENCE_COLUMNS",
+    "AGE_BOUNDS",
+    "BEFORE_NOTICE",
     "CAUSES",
     "DEFAULT_LENGTH_GROUPS",
     "EMPLOYMENT_COLUMNS",
     "END",
+    "NOTICE",
     "OWN_SICKNESS",
+    "PIECE_COLUMNS",
     "SCALE",
+    "SENIOR_AGE",
     "START",
     "UNIT_COLUMNS",
+    "UNKNOWN_AGE",
     "Dataset",
     "IntArray",
     "LengthFigures",
@@ -60,6 +79,8 @@ __all__ = [
     "TableRequest",
     "UnitFigures",
     "WorkCalendar",
+    "age_labels",
+    "age_pieces",
     "by_job_group",
     "closure",
     "day_number",
@@ -71,13 +92,18 @@ __all__ = [
     "flat_figures",
     "form_spells",
     "from_day_number",
+    "grouped_figures",
     "length_prefix",
+    "notice_pieces",
     "parents_as_of",
     "parents_on",
     "parse_length_groups",
+    "placed_pieces",
     "rounded",
     "rows_as_of",
+    "senior_pieces",
     "spell_records",
+    "split_group",
     "unit_figures",
     "unit_members",
     "units_below",
