@@ -36,6 +36,12 @@ PURE = {
     "targets/inheritance.py": (),
     "analyses/tables.py": CORE,
     "minutes/*.py": (),
+    # The committees' pure parts: the annual cycle, written procedure, plan status,
+    # the papers as documents, the import's correction step.
+    **{
+        f"meetings/{name}.py": ("samraad.vocabulary", "samraad.documents", "samraad.minutes")
+        for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review")
+    },
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)

@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "samraad.targets",
     "samraad.analyses",
     "samraad.committees",
+    "samraad.meetings",
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",

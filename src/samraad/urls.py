@@ -14,5 +14,8 @@ urlpatterns = [
     path("", include("samraad.analyses.urls")),
     path("", include("samraad.targets.urls")),
     path("", include("samraad.interchange.urls")),
+    # committees/new/ and the member pages before a committee's own pages (meetings).
+    path("", include("samraad.committees.urls")),
+    path("", include("samraad.meetings.urls")),
     path("api/", include("samraad.api.urls")),
 ]

@@ -172,3 +172,71 @@ COMMITTEE_ROLE = Vocabulary(
     Term(CommitteeRole.SECRETARY, "Secretary", "Sekretær"),
     Term(CommitteeRole.GUEST, "Guest", "Gæst"),
 )
+
+# Committee work (meetings app): what an agenda item asks of the committee, meetings,
+# minutes and their approval, follow-up actions and the annual cycle.
+AGENDA_PURPOSE = Vocabulary(
+    "agenda item purpose",
+    Term("approval", "For approval", "Til godkendelse"),
+    Term("discussion", "For discussion", "Til drøftelse"),
+    Term("theme_discussion", "Theme discussion", "Temadrøftelse"),
+    Term("orientation", "For information", "Til orientering"),
+)
+MEETING_KIND = Vocabulary(
+    "meeting kind",
+    Term("ordinary", "Ordinary meeting", "Ordinært møde"),
+    Term("extraordinary", "Extraordinary meeting", "Ekstraordinært møde"),
+    Term("theme", "Theme meeting", "Temamøde"),
+)
+
+
+class MinutesStatus(StrEnum):
+    DRAFT = "draft"
+    WRITTEN_PROCEDURE = "written_procedure"
+    OBJECTED = "objected"
+    APPROVED = "approved"
+
+
+MINUTES_STATUS = Vocabulary(
+    "minutes status",
+    Term(MinutesStatus.DRAFT, "Draft", "Udkast"),
+    Term(MinutesStatus.WRITTEN_PROCEDURE, "In written procedure", "I skriftlig proces"),
+    Term(
+        MinutesStatus.OBJECTED, "Objections in written procedure", "Indsigelser i skriftlig proces"
+    ),
+    Term(MinutesStatus.APPROVED, "Approved", "Godkendt"),
+)
+APPROVAL_METHOD = Vocabulary(
+    "approval method",
+    Term("written_procedure", "In written procedure", "I skriftlig proces"),
+    Term("meeting", "At the meeting, signed off by the chair", "På mødet, kvitteret af formanden"),
+    Term("imported", "Imported as approved", "Importeret som godkendt"),
+)
+PROCEDURE_ANSWER = Vocabulary(
+    "written procedure answer",
+    Term("approve", "Approved", "Godkendt"),
+    Term("object", "Objection", "Indsigelse"),
+)
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+ACTION_STATUS = Vocabulary(
+    "action status",
+    Term(ActionStatus.OPEN, "Not started", "Ikke påbegyndt"),
+    Term(ActionStatus.IN_PROGRESS, "In progress", "I gang"),
+    Term(ActionStatus.DONE, "Done", "Gennemført"),
+    Term(ActionStatus.CANCELLED, "Dropped", "Udgået"),
+)
+# Statuses that end an action: it no longer comes back on the agendas.
+FINISHED_ACTION_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.CANCELLED})
+CYCLE_POSITION = Vocabulary(
+    "annual cycle position",
+    Term("first", "The year's first meeting", "Årets første møde"),
+    Term("last", "The year's last meeting", "Årets sidste møde"),
+)

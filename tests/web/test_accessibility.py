@@ -59,8 +59,11 @@ def violations(page) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_no_page_breaks_the_automated_checks(
-    browser: tuple[object, str], browser_world: World, width: str
+    browser_world: World, browser: tuple[object, str], width: str
 ) -> None:
+    # The world first: built after Playwright has started, it would be written over a
+    # database connection of Playwright's context, left open (PostgreSQL then cannot
+    # drop the test database).
     chromium, url = browser
     found: dict[str, object] = {}
     for user, pages in PAGES.items():

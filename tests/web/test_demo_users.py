@@ -11,7 +11,15 @@ from tests.web.world import TODAY, World
 
 def test_one_login_per_role(world: World) -> None:
     users = create_demo_users(TODAY)
-    assert [name for name, _ in users] == ["central", "hr", "leder", "med", "admin"]
+    assert [name for name, _ in users] == [
+        "central",
+        "hr",
+        "leder",
+        "med",
+        "admin",
+        "sekretaer",
+        "formand",
+    ]
 
 
 def test_leder_manages_a_unit_from_managers_csv(client: Client, world: World, settings) -> None:  # type: ignore[no-untyped-def]

@@ -53,20 +53,24 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         if meeting.date is None:
             raise UsageError(f"{args.file}: the document gives no date: pass --date YYYY-MM-DD")
-        store(meeting, args.committee, meeting.date)
+        store(meeting, args.committee, meeting.date, args.file.name)
     print(meeting.to_json() if args.json else summary(meeting))
     return 0
 
 
-def store(meeting: Meeting, committee_code: str, date: dt.date) -> None:
-    """Save the meeting under its committee (which must exist) on its date.
+def store(meeting: Meeting, committee_code: str, date: dt.date, source: str = "") -> None:
+    """Save the meeting under its committee (which must exist) on its date; a committee
+    that does not exist, or a meeting it already has that day, is a usage error and
+    nothing is stored (meetings/store.py)."""
+    from samraad.cli import UsageError, setup_django
 
-    The committees app that holds meetings is being built separately; until it is
-    merged, storing is refused with a usage error and only --dry-run works.
-    """
-    from samraad.cli import UsageError
+    setup_django()
+    from samraad.meetings.store import StoreError, store_meeting
 
-    raise UsageError("storing meetings needs the committees app")
+    try:
+        store_meeting(meeting, committee_code, date, source)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _dated(meeting: Meeting, date: dt.date | None, file: Path) -> Meeting:

@@ -1,4 +1,5 @@
-"""`samraad run-daily`: replay up to today, store new alerts, send their mail; then
+"""`samraad run-daily`: replay up to today, store new alerts, send their mail; conclude
+the committees' written procedures whose deadline has passed and send their mail; then
 purge what is past its retention period (`samraad purge`, as of the app's today).
 
 Safe to run twice a day and from cron: alerts are unique per (employee, rule, day) and
@@ -26,10 +27,13 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from samraad import clock
     from samraad.followup.daily import run_daily
+    from samraad.meetings.daily import run_committee_day
     from samraad.retention.purge import purge
 
     today = args.today or clock.today()
     report = run_daily(today, rule_history(args.rules))
     print(report.render())
+    committees = run_committee_day(today)
+    print(committees.render())
     print(purge(clock.today()).render())
-    return 0 if report.sent.failed == 0 else 1
+    return 0 if report.sent.failed == 0 and committees.mail.failed == 0 else 1

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from samraad.accounts.navigation import NavEntry
 
 
 class CommitteesConfig(AppConfig):
@@ -13,3 +16,8 @@ class CommitteesConfig(AppConfig):
         from samraad.committees.seats import seats_of
 
         register_seat_source(seats_of)
+
+    def navigation(self) -> list[NavEntry]:
+        from samraad.committees.management import may_open_committees
+
+        return [NavEntry(_("Committees"), "committees:list", "committees", may_open_committees)]

@@ -15,6 +15,7 @@ from samraad.followup.models import Alert
 from samraad.org.models import Manager, UnitPeriod
 from samraad.org.tree import OrgTree
 from samraad.people.models import Employee, Employment
+from samraad.vocabulary import CommitteeRole
 
 DEMO_MANAGER = "demo-leder"
 MIN_TEAM = 20
@@ -78,9 +79,39 @@ def _user(username: str, *, staff: bool = False) -> User:
     return user
 
 
+def _seat_login(username: str, committee: Committee, role: str, today: dt.date) -> str:
+    """A login on the committee's seat with the role (the demo's synthetic member), or
+    on a new seat when the committee has none. Seats are kept: their minutes name them."""
+    user, _ = User.objects.get_or_create(username=username)
+    user.set_password(DEMO_PASSWORD)
+    user.email = f"{username}@demo.example"
+    user.is_active, user.is_staff = True, False
+    user.save()
+    RoleAssignment.objects.filter(user=user).delete()
+    Member.objects.filter(user=user).update(user=None)
+    seat = (
+        Member.objects.filter(committee=committee, role=role, valid_from__lte=today)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .first()
+    )
+    if seat is None:
+        seat = Member.objects.create(
+            committee=committee,
+            name=f"{username.title()} (demo)",
+            side="management",
+            role=role,
+            organisation="ledelsen",
+            valid_from=today,
+        )
+    seat.user = user
+    seat.save(update_fields=["user"])
+    return username
+
+
 @transaction.atomic
 def create_demo_users(today: dt.date) -> list[tuple[str, str]]:
-    """(username, what the login shows) for central, hr, leder, med and admin."""
+    """(username, what the login shows) for central, hr, leder, med, admin, sekretaer
+    and formand."""
     tree = OrgTree.build(UnitPeriod.objects.all(), today)
     unit = _managed_unit(today)
     manager = _manager_employee(unit, today)
@@ -98,9 +129,16 @@ def create_demo_users(today: dt.date) -> list[tuple[str, str]]:
         code="CSO",
         defaults={"name": "Centralt Samarbejdsorgan", "level": "central", "unit_id": root},
     )
+    # Seated since before the demo's meetings, so med answers in their written procedure.
     Member.objects.create(
-        committee=cso, name="MED-medlem (demo)", user=med, side="employee", valid_from=today
+        committee=cso,
+        name="MED-medlem (demo)",
+        user=med,
+        side="employee",
+        valid_from=dt.date(today.year - 3, 1, 1),
     )
+    sekretaer = _seat_login("sekretaer", cso, CommitteeRole.SECRETARY, today)
+    formand = _seat_login("formand", cso, CommitteeRole.CHAIR, today)
     admin = _user("admin", staff=True)
     RoleAssignment.objects.create(user=admin, role=Role.ADMINISTRATOR)
     admin.user_permissions.set(
@@ -115,4 +153,6 @@ def create_demo_users(today: dt.date) -> list[tuple[str, str]]:
         ("leder", f"manager: {tree.name(unit)} and the units below it"),
         ("med", f"committee member (CSO): figures only for {tree.name(root)}, no persons"),
         ("admin", "administrator: users, imports and rule sets; no statistics"),
+        (sekretaer, "CSO's secretary: agendas from the annual cycle, minutes, written procedure"),
+        (formand, "CSO's chair: reads, approves and signs off the minutes"),
     ]

@@ -46,6 +46,7 @@ WORDS: dict[Language, Words] = {
         purposes={
             "approval": "Til godkendelse",
             "discussion": "Til drøftelse",
+            "theme_discussion": "Temadrøftelse",
             "orientation": "Til orientering",
         },
     ),
@@ -61,6 +62,7 @@ WORDS: dict[Language, Words] = {
         purposes={
             "approval": "For approval",
             "discussion": "For discussion",
+            "theme_discussion": "Theme discussion",
             "orientation": "For information",
         },
     ),

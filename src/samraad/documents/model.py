@@ -21,8 +21,9 @@ from typing import Literal
 Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 
-# What an agenda item asks of the committee (spec/meetings.md, "Purpose").
-Purpose = Literal["approval", "discussion", "orientation"]
+# What an agenda item asks of the committee (spec/meetings.md, "Purpose"; the meetings
+# app adds the theme discussion, "temadrøftelse", of vocabulary.AGENDA_PURPOSE).
+Purpose = Literal["approval", "discussion", "theme_discussion", "orientation"]
 
 # A column's kind says how its cells are written and aligned (text left, the rest right).
 # A percent cell holds percent points, as the statistics give them: 5.25 → "5,3 %".
