@@ -20,6 +20,9 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings as django_settings
 
     django_settings.SAMRAAD_DATA_CHECK_SECONDS = 0
+    # Each test's world is its own: no results shared through files between tests
+    # (tests/test_frames_store.py turns sharing on in a folder of its own).
+    django_settings.SAMRAAD_SHARED_DIR = ""
 
 
 @pytest.fixture(autouse=True)

@@ -128,6 +128,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.admin",
     # The order is the navigation's (each app declares its links on its AppConfig).
+    "samraad.frames",
     "samraad.org",
     "samraad.people",
     "samraad.absence",
@@ -246,6 +247,14 @@ SAMRAAD_API_TOKEN_DAYS = env_int("SAMRAAD_API_TOKEN_DAYS", 90)
 SAMRAAD_DEMO = env_bool("SAMRAAD_DEMO", False)
 # How often (seconds) a process looks whether the data changed, to drop its cache.
 SAMRAAD_DATA_CHECK_SECONDS = env_int("SAMRAAD_DATA_CHECK_SECONDS", 2)
+# Where processes share the day's frames and figures (frames/store.py); empty: each
+# process computes its own. By default a folder beside the SQLite file, or ./samraad-shared.
+_SHARED_BESIDE = (
+    str(Path(DATABASES["default"]["NAME"]).with_suffix(".shared"))
+    if DATABASES["default"]["ENGINE"].endswith("sqlite3")
+    else str(Path("samraad-shared").resolve())
+)
+SAMRAAD_SHARED_DIR = env_str("SAMRAAD_SHARED_DIR", _SHARED_BESIDE)
 # The day the app takes as today (ISO date); empty: the real date. For demos and tests.
 SAMRAAD_TODAY = env_str("SAMRAAD_TODAY", "")
 

@@ -8,6 +8,7 @@ these functions after accounts.permissions has allowed the request.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -35,12 +36,15 @@ from samraad.disclosure import (
     Policy,
     last_complete_month,
 )
+from samraad.disclosure.breakdowns import Part, parts_frame, parts_of
+from samraad.disclosure.units import UnitVisibility
 from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
 from samraad.followup.inbox import alert_counts
 from samraad.followup.models import Alert
 from samraad.followup.status import with_closed_on
 from samraad.frames import cache
 from samraad.frames.loading import load_frame
+from samraad.frames.store import shared_frame
 from samraad.org.tree import tree_on
 from samraad.stats import (
     Structure,
@@ -128,10 +132,25 @@ def _raised_alerts() -> pl.DataFrame:
 def policy(today: dt.date) -> Policy:
     """The disclosure policy of the day for readers without person-level access."""
     families = {name: _family(name, adds_up) for name, (_, adds_up) in PIECES.items()}
-    return cache.remember(
-        ("policy", today),
-        lambda: disclosure.policy(cache.dataset(), today, job_groups, _raised_alerts, families),
-    )
+
+    # Its decisions are shared by every process through files (frames.store): computed
+    # once a day for the whole server, not once per worker.
+    def units(compute: Callable[[], UnitVisibility]) -> UnitVisibility:
+        frame = shared_frame(("unit-visibility", today), lambda: compute().to_frame())
+        return UnitVisibility.from_frame(frame)
+
+    def keep(key: Hashable, decide: Callable[[], set[Part]]) -> set[Part]:
+        depends = ("data", "follow_up") if ALERTS in str(key) else ("data",)
+        frame = shared_frame(("parts", today, key), lambda: parts_frame(decide()), depends)
+        return parts_of(frame)
+
+    def build() -> Policy:
+        data = cache.dataset()
+        return disclosure.policy(
+            data, today, job_groups, _raised_alerts, families, units=units, keep=keep
+        )
+
+    return cache.remember(("policy", today), build)
 
 
 def disclosure_for(today: dt.date, person_level: bool) -> Disclosure:

@@ -41,6 +41,17 @@ Part = tuple[Structure, str, str]  # a unit's figure for one part
 FREE = -1
 
 
+PARTS_SCHEMA = {"structure": pl.String, "unit": pl.String, "part": pl.String}
+
+
+def parts_frame(parts: set[Part]) -> pl.DataFrame:
+    return pl.DataFrame([(str(s), u, p) for s, u, p in parts], schema=PARTS_SCHEMA, orient="row")
+
+
+def parts_of(frame: pl.DataFrame) -> set[Part]:
+    return {(Structure(s), u, p) for s, u, p in frame.iter_rows()}
+
+
 @dataclass(frozen=True)
 class Contribution:
     """Persons behind the parts: rows (person, unit, part, first, last) in day numbers."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -59,6 +59,9 @@ class Family:
     adds_up: bool
 
 
+Keeper = Callable[[Hashable, Callable[[], set[Part]]], set[Part]]
+
+
 @dataclass
 class Policy:
     reference: dt.date  # the last day aggregates show: the end of the last complete month
@@ -68,6 +71,9 @@ class Policy:
     sources: dict[str, Callable[[], Contribution]]
     # families whose parts are no breakdown of the units' figures (the class rule alone)
     alone: frozenset[str] = frozenset({ALERTS})
+    # where decisions are kept beyond this object (a store shared by processes); by
+    # default only here
+    keep: Keeper | None = None
     _parts: dict[tuple[str, dt.date, dt.date], set[Part]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -96,15 +102,19 @@ class Policy:
                     for (s, u), months in self.units.shown.items()
                     if self.units.unit_shown(s, u, start, end)
                 }
-                self._parts[key] = shown_parts(
-                    self.sources[kind](),
-                    self.trees,
-                    (start, end),
-                    shown,
-                    across=kind not in self.alone,
-                    deepest=BREAKDOWN_DEPTH,
-                    structures=BREAKDOWN_STRUCTURES if kind != ALERTS else tuple(Structure),
-                )
+
+                def decide() -> set[Part]:
+                    return shown_parts(
+                        self.sources[kind](),
+                        self.trees,
+                        (start, end),
+                        shown,
+                        across=kind not in self.alone,
+                        deepest=BREAKDOWN_DEPTH,
+                        structures=BREAKDOWN_STRUCTURES if kind != ALERTS else tuple(Structure),
+                    )
+
+                self._parts[key] = self.keep(key, decide) if self.keep else decide()
             return self._parts[key]
 
 
@@ -136,15 +146,22 @@ def policy(
     job_groups: Callable[[], pl.DataFrame],
     alerts: Callable[[], pl.DataFrame],
     families: Mapping[str, Family] | None = None,
+    *,
+    units: Callable[[Callable[[], UnitVisibility]], UnitVisibility] | None = None,
+    keep: Keeper | None = None,
 ) -> Policy:
     """The policy of `today`: `job_groups()` gives (employment_id, job_group), `alerts()`
     (employee_id, unit_id, raised_on), each read only when a page first needs it;
-    `families` the analyses' groups by their names."""
+    `families` the analyses' groups by their names. `units(compute)` may give the units'
+    visibility from elsewhere (a shared store) and `keep` the breakdowns' decisions."""
     reference = last_complete_month(today)
     trees = Trees.of(data, today)
-    units = unit_visibility(
-        data, reference, today, default_first_month(data, reference, HORIZON_YEARS)
-    )
+
+    def visibility() -> UnitVisibility:
+        first = default_first_month(data, reference, HORIZON_YEARS)
+        return unit_visibility(data, reference, today, first)
+
+    shown_units = units(visibility) if units else visibility()
     persons = data.employments.select("employee_id").unique().with_row_index("person")
 
     def jobs() -> Contribution:
@@ -193,4 +210,4 @@ def policy(
     sources = {JOB_GROUPS: jobs, LENGTH_GROUPS: lengths, ALERTS: alerted}
     sources |= {name: grouped(family) for name, family in (families or {}).items()}
     alone = {ALERTS} | {name for name, f in (families or {}).items() if not f.adds_up}
-    return Policy(reference, units, trees, sources, frozenset(alone))
+    return Policy(reference, shown_units, trees, sources, frozenset(alone), keep)

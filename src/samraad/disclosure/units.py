@@ -62,6 +62,27 @@ class UnitVisibility:
             return None
         return range(starts[start], ends[end] + 1)
 
+    def to_frame(self) -> pl.DataFrame:
+        """structure, unit, month (first day): one row per month a unit is shown; the
+        horizon's months as rows with no unit."""
+        rows: list[tuple[str, str | None, dt.date]] = [
+            (str(s), u, self.months[m][0]) for (s, u), months in self.shown.items() for m in months
+        ]
+        rows += [("", None, first) for first, _ in self.months]
+        return pl.DataFrame(
+            rows, schema={"structure": pl.String, "unit": pl.String, "month": pl.Date}, orient="row"
+        )
+
+    @classmethod
+    def from_frame(cls, frame: pl.DataFrame) -> UnitVisibility:
+        firsts = sorted(frame.filter(pl.col("unit").is_null())["month"].to_list())
+        months = tuple((first, month_end(first)) for first in firsts)
+        index = {first: i for i, first in enumerate(firsts)}
+        shown: dict[tuple[Structure, str], set[int]] = defaultdict(set)
+        for structure, unit, first in frame.drop_nulls("unit").iter_rows():
+            shown[(Structure(structure), unit)].add(index[first])
+        return cls(months, {k: frozenset(v) for k, v in shown.items()})
+
     def unit_shown(self, structure: Structure, unit: str, start: dt.date, end: dt.date) -> bool:
         span = self.month_span(start, end)
         if span is None:

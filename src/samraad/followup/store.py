@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from samraad.followup.models import Alert, OutboxMail
+from samraad.frames import versions
 from samraad.org.models import Manager, UnitPeriod
 from samraad.people.models import Employment
 
@@ -118,6 +119,8 @@ def store_alerts(alerts: pl.DataFrame, today: dt.date, *, mail: bool = True) -> 
     with transaction.atomic():
         _insert(rows)
         queued = queue_mail(today) if mail else 0
+        if rows:
+            versions.changed("follow_up")
     return Stored(new=len(rows), known=alerts.height - len(fresh), queued=queued)
 
 

@@ -29,7 +29,6 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 
-from samraad.frames.loading import load_dataset
 from samraad.frames.sources import watched
 from samraad.stats import Dataset
 
@@ -53,6 +52,13 @@ def _fingerprint_sql(name: str) -> str:
         for aggregate in w.aggregates
     ]
     return "SELECT " + ", ".join(parts)
+
+
+def fingerprint(name: str) -> tuple[Any, ...]:
+    """The data's own fingerprint for `name` (what the database holds, the same in every
+    process), read as `version` reads it."""
+    known = version(name)
+    return known[:-1]  # the last part is this process's count of its own changes
 
 
 def versions() -> list[str]:
@@ -137,5 +143,16 @@ def remember[T](key: Hashable, compute: Callable[[], T], depends: tuple[str, ...
 
 
 def dataset() -> Dataset:
-    """Every unit, employment and absence record."""
-    return remember("dataset", load_dataset)
+    """Every unit, employment and absence record: read from the database once a day by
+    one process and shared with the others as files (store.py)."""
+    from samraad.frames.loading import load_frame
+    from samraad.frames.store import shared_frame
+
+    def load() -> Dataset:
+        frames = [
+            shared_frame(("frame", name), lambda name=name: load_frame(name))  # type: ignore[misc]
+            for name in ("units", "employments", "absences")
+        ]
+        return Dataset(*frames)
+
+    return remember("dataset", load)

@@ -12,6 +12,7 @@ from pathlib import Path
 import polars as pl
 from django.db import transaction
 
+from samraad.frames import versions
 from samraad.interchange import database
 from samraad.interchange.database import MODELS, for_database
 from samraad.interchange.errors import InputError
@@ -89,6 +90,7 @@ def import_read(folder: Folder) -> ImportSummary:
         }
         remove(validated.removed)
         write(changes)
+        versions.changed("data")
     return ImportSummary(
         [
             FileSummary(

@@ -32,6 +32,7 @@ from samraad.audit import triggers
 from samraad.audit.actor import acting_as, current_actor
 from samraad.audit.models import Action, AuditEntry
 from samraad.followup.models import Alert, Conversation
+from samraad.frames import versions
 from samraad.org.models import Manager
 from samraad.people.models import Employee, Employment
 from samraad.signin import throttle
@@ -146,6 +147,8 @@ def purge(today: dt.date, periods: Periods | None = None, *, dry_run: bool = Fal
             )
         if report.total:
             _record(report)
+            versions.changed("data")
+            versions.changed("follow_up")
     return report
 
 

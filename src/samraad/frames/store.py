@@ -1,0 +1,89 @@
+"""The day's frames and figures written once to files that every process reads.
+
+A web process used to load the database and compute every unit's figures for itself,
+10 to 50 seconds before its first committee page. Now the first process that computes
+a result writes it as an Arrow file named by the data's fingerprint and the question;
+every other process (another web worker, `samraad run-daily`, a restarted server) reads
+that file in milliseconds. A change of the data changes the
+fingerprint, so a stale file is never read; old files are removed after a day.
+
+Files are written to a temporary name and renamed into place, so a reader never sees
+half a file; two processes computing the same result at once both write the same file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Hashable
+from pathlib import Path
+
+import polars as pl
+from django.conf import settings
+
+from samraad.frames import cache
+
+KEEP_SECONDS = 24 * 3600
+
+
+def directory() -> Path | None:
+    """Where shared results live (SAMRAAD_SHARED_DIR), or None when sharing is off."""
+    configured: str = settings.SAMRAAD_SHARED_DIR
+    if not configured:
+        return None
+    path = Path(configured)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _name(key: Hashable, depends: tuple[str, ...]) -> str:
+    fingerprints = tuple(cache.fingerprint(name) for name in depends)
+    digest = hashlib.sha256(repr((fingerprints, key)).encode()).hexdigest()[:32]
+    return f"{digest}.arrow"
+
+
+def shared_frame(
+    key: Hashable, compute: Callable[[], pl.DataFrame], depends: tuple[str, ...] = ("data",)
+) -> pl.DataFrame:
+    """The frame for `key` under the current data: from this process's memory, else from
+    the shared file, else computed here and written for the others."""
+
+    def load() -> pl.DataFrame:
+        folder = directory()
+        if folder is None:
+            return compute()
+        path = folder / _name(key, depends)
+        if path.exists():
+            try:
+                return pl.read_ipc(path)
+            except OSError:
+                pass  # removed or cut short under us: compute it again
+        frame = compute()
+        _write(frame, path)
+        return frame
+
+    return cache.remember(("shared", key), load, depends)
+
+
+def _write(frame: pl.DataFrame, path: Path) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
+    os.close(handle)
+    try:
+        frame.write_ipc(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    _forget_old(path.parent)
+
+
+def _forget_old(folder: Path) -> None:
+    cutoff = time.time() - KEEP_SECONDS
+    for old in folder.glob("*.arrow"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass  # another process got there first

@@ -1,0 +1,62 @@
+"""Processes share the day's frames and figures through files named by the data's
+fingerprint: a second process reads what the first computed, and a change of the data
+— even one that keeps every count and date — is never read stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+import pytest
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+from samraad.absence.models import Absence
+from samraad.frames import cache, store, versions
+
+
+@pytest.fixture
+def shared(tmp_path: Path, settings: SettingsWrapper, db: None) -> Path:
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+    return tmp_path
+
+
+def test_a_result_computed_once_is_read_by_another_process(shared: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> pl.DataFrame:
+        calls.append(1)
+        return pl.DataFrame({"x": [1, 2, 3]})
+
+    assert store.shared_frame("k", compute)["x"].to_list() == [1, 2, 3]
+    assert len(list(shared.glob("*.arrow"))) == 1
+    cache.invalidate()  # as in a new process: nothing in memory
+    assert store.shared_frame("k", compute)["x"].to_list() == [1, 2, 3]
+    assert calls == [1]
+
+
+def test_a_change_that_keeps_every_count_is_seen(shared: Path) -> None:
+    from tests.rules.db import load_example
+
+    load_example()
+    first = cache.dataset().absences["degree"].to_list()
+    record = Absence.objects.filter(degree=1).first()
+    assert record is not None
+    record.degree = 0.5  # an ORM save moves the data's counter (frames/apps.py)
+    record.save()
+    assert cache.dataset().absences["degree"].to_list() != first
+
+
+def test_a_bulk_writer_moves_the_counter(shared: Path) -> None:
+    before = cache.fingerprint("data")
+    versions.changed("data")
+    assert cache.fingerprint("data") != before
+
+
+def test_sharing_off_computes_in_each_process(settings: SettingsWrapper, db: None) -> None:
+    settings.SAMRAAD_SHARED_DIR = ""
+    calls: list[int] = []
+    store.shared_frame("off", lambda: calls.append(1) or pl.DataFrame({"x": [1]}))
+    cache.invalidate()
+    store.shared_frame("off", lambda: calls.append(1) or pl.DataFrame({"x": [1]}))
+    assert calls == [1, 1]
