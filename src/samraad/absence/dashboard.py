@@ -7,7 +7,7 @@ for everyone else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -123,8 +123,8 @@ class Tables:
 
     periods: PagePeriods
     structure: Structure
-    figures: dict[Key, UnitFigures]  # the page's periods (page_periods)
-    job_groups: dict[str, dict[str, UnitFigures]]  # last 12 months
+    figures: Mapping[Key, UnitFigures]  # the page's periods (page_periods)
+    job_groups: Mapping[str, dict[str, UnitFigures]]  # last 12 months
 
 
 def compute_tables(

@@ -4,6 +4,7 @@ where the reader may not see it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -114,7 +115,7 @@ def pair_rows(
 
 def grid_rows(
     columns: list[str],
-    figures: dict[str, dict[str, UnitFigures]],
+    figures: Mapping[str, dict[str, UnitFigures]],
     shown: dict[str, set[str] | None],
 ) -> list[Row]:
     """Job groups (rows) × units (columns); a cell is shown where its unit's parts allow.

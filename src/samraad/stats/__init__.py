@@ -5,10 +5,13 @@ architecture test holds it): what is not exported is the core's own business.
 """
 
 from samraad.stats.breakdowns import (
+    ByJobGroup,
+    FiguresByKey,
     by_job_group,
     empty_figures,
     ended_spells,
     figures_by_key,
+    job_group_table,
 )
 from samraad.stats.cohorts import (
     AGE_BOUNDS,
@@ -71,7 +74,9 @@ __all__ = [
     "START",
     "UNIT_COLUMNS",
     "UNKNOWN_AGE",
+    "ByJobGroup",
     "Dataset",
+    "FiguresByKey",
     "IntArray",
     "LengthFigures",
     "LengthGroup",
@@ -93,6 +98,7 @@ __all__ = [
     "form_spells",
     "from_day_number",
     "grouped_figures",
+    "job_group_table",
     "length_prefix",
     "notice_pieces",
     "parents_as_of",
