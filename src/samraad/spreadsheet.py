@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -154,3 +155,45 @@ def write_frame_xlsx(frame: pl.DataFrame, out: Path, sheet: str) -> None:
             for c, value in enumerate(values):
                 if value is not None:
                     writers[c](r, c, value)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One table of a workbook: its name, a header, the rows, and each column's Excel
+    number format ("0.00", "#,##0", …; None: none, dates are written as dates)."""
+
+    name: str
+    header: Sequence[str]
+    rows: Sequence[Sequence[Value]]
+    formats: Sequence[str | None] = ()
+    widths: Sequence[int] = ()
+
+
+def write_workbook(out: str | IO[bytes], sheets: Sequence[Sheet]) -> None:
+    """Several tables as one workbook, a sheet each: numbers as numbers in their number
+    format, dates as dates, text neutralised as in `write_xlsx`; the header row bold
+    and frozen."""
+    import xlsxwriter
+
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    with xlsxwriter.Workbook(out, options) as workbook:
+        bold = workbook.add_format({"bold": True, "bg_color": "#E8E8E8", "text_wrap": True})
+        dates = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        number_formats: dict[str, Any] = {}
+        for sheet in sheets:
+            worksheet = workbook.add_worksheet(sheet.name[:31])
+            worksheet.freeze_panes(1, 0)
+            for c, title in enumerate(sheet.header):
+                worksheet.write_string(0, c, text_cell(title), bold)
+                width = sheet.widths[c] if c < len(sheet.widths) else 14
+                worksheet.set_column(c, c, width)
+            for r, row in enumerate(sheet.rows, start=1):
+                for c, value in enumerate(row):
+                    pattern = sheet.formats[c] if c < len(sheet.formats) else None
+                    if pattern and isinstance(value, int | float | Decimal):
+                        style = number_formats.setdefault(
+                            pattern, workbook.add_format({"num_format": pattern})
+                        )
+                        worksheet.write_number(r, c, float(value), style)
+                    else:
+                        _write(worksheet, r, c, value, dates)
