@@ -103,6 +103,9 @@ class Column:
     title: str
     kind: ColumnKind = "text"
     decimals: int = 0  # for decimal and percent columns
+    # In the PDF, text columns share the spare width and the rest take what they need;
+    # False keeps a short text column (a compact date, a code) to its own width.
+    wide: bool | None = None
 
     def __post_init__(self) -> None:
         if self.decimals < 0 or (self.decimals and self.kind not in ("decimal", "percent")):

@@ -114,7 +114,9 @@ def _table(table: Table, captions: Captions, caption: str = "") -> dict[str, Any
     texts = table_texts(table, captions.language)
     right = [is_right_aligned(column) for column in table.columns]
     # Text columns share the spare width; figures take what they need.
-    wide = [column.kind == "text" for column in table.columns]
+    wide = [
+        column.kind == "text" if column.wide is None else column.wide for column in table.columns
+    ]
     if not any(wide):
         wide[0] = True
     has_total = table.total is not None

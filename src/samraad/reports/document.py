@@ -18,8 +18,7 @@ from samraad.documents.formatting import MONTHS, format_date, format_number
 from samraad.documents.model import Cell, Language
 from samraad.reports import charts
 from samraad.reports.content import Audience, Figures, MonthlyReport
-from samraad.reports.words import WORDS, capitalised, month_name, period_name
-from samraad.vocabulary import CONVERSATION_KIND
+from samraad.reports.words import WORDS, capitalised, month_name, period_name, short_date
 
 
 def figure_cells(figures: Figures) -> tuple[Cell, ...]:
@@ -36,9 +35,9 @@ def figure_columns(w: dict[str, str]) -> tuple[Column, ...]:
     return (
         Column(w["fte"], "decimal", 2),
         Column(w["headcount"], "integer"),
-        Column(w["absence_days_per_fte"], "decimal", 2),
-        Column(w["absence_rate"], "percent", 2),
-        Column(w["spells"], "integer"),
+        Column(w["days_short"], "decimal", 2),
+        Column(w["rate_short"], "percent", 2),
+        Column(w["spells_short"], "integer"),
     )
 
 
@@ -47,7 +46,7 @@ def headline_table(report: MonthlyReport, language: Language) -> Table:
     rows: list[tuple[Cell, ...]] = []
     for row in report.headline:
         for figures in (row.this_year, row.year_before):
-            name = f"{w[row.key]}: {period_name((figures.start, figures.end), language)}"
+            name = capitalised(period_name((figures.start, figures.end), language))
             rows.append((name, *figure_cells(figures)))
     return Table((Column(w["period"]), *figure_columns(w)), tuple(rows), caption=w["headline"])
 
@@ -114,17 +113,17 @@ def sub_unit_blocks(report: MonthlyReport, language: Language) -> list[Block]:
     bars = [(r.name, r.last_12_months.absence_days_per_fte) for r in report.sub_units]
     chart = charts.bar_chart(bars, language, w["sub_units_caption"])
     beside = Table(
-        (Column(w["unit"]), Column(w["absence_days_per_fte"], "decimal", 2)),
+        (Column(w["unit"]), Column(w["days_short"], "decimal", 2)),
         tuple(bars[:12]),
     )
-    month_rate = f"{w['absence_rate']}, {w['this_month']}"
+    month = MONTHS[language][report.month.number - 1]
     table = Table(
         (
             Column(w["unit"]),
-            Column(f"{w['fte']}, {w['last_12']}", "decimal", 2),
-            Column(f"{w['absence_days_per_fte']}, {w['last_12']}", "decimal", 2),
-            Column(f"{w['absence_rate']}, {w['last_12']}", "percent", 2),
-            Column(month_rate, "percent", 2),
+            Column(w["fte"], "decimal", 2),
+            Column(w["days_short"], "decimal", 2),
+            Column(w["rate_short"], "percent", 2),
+            Column(f"{w['rate_short']}, {month[:3]}.", "percent", 2),
         ),
         tuple(
             (
@@ -136,7 +135,7 @@ def sub_unit_blocks(report: MonthlyReport, language: Language) -> list[Block]:
             )
             for r in report.sub_units
         ),
-        caption=w["sub_units_table"],
+        caption=w["sub_units_table"].format(month=month_name(report.month, language)),
     )
     return [Figure(chart, w["sub_units_caption"], beside, "beside"), table]
 
@@ -146,7 +145,7 @@ def lengths_table(report: MonthlyReport, language: Language) -> Table:
     return Table(
         (
             Column(w["length_group"]),
-            Column(w["spells"], "integer"),
+            Column(w["spells_short"], "integer"),
             Column(w["absence_hours"], "decimal", 2),
             Column(w["share"], "percent", 1),
         ),
@@ -181,7 +180,7 @@ def follow_up_table(report: MonthlyReport, language: Language) -> Table:
         ),
         tuple(
             (
-                f"{w[r.key]}: {period_name((r.start, r.end), language)}",
+                capitalised(period_name((r.start, r.end), language)),
                 r.raised,
                 r.closed_on_time,
                 r.closed_late,
@@ -195,37 +194,40 @@ def follow_up_table(report: MonthlyReport, language: Language) -> Table:
     )
 
 
+# The PDF lists this many, the longest first (the Excel file lists them all).
+LONGEST_ROWS = 20
+
+
 def longest_blocks(report: MonthlyReport, language: Language) -> list[Block]:
     w, rows = WORDS[language], report.longest or []
     blocks: list[Block] = [Heading(w["longest"]), paragraph(w["longest_intro"])]
     if not rows:
         return [*blocks, paragraph(w["no_longest"])]
+    shown = rows[:LONGEST_ROWS]
     table = Table(
         (
             Column(w["employee"]),
             Column(w["unit"]),
-            Column(w["since"], "date"),
             Column(w["days"], "integer"),
-            Column(w["last_conversation"]),
+            Column(w["last_conversation"], wide=False),
             Column(w["next_step"]),
-            Column(w["due_by"], "date"),
+            Column(w["due_by"], wide=False),
         ),
         tuple(
             (
                 f"{r.name} ({r.employee_id})" if r.name else r.employee_id,
                 r.unit_name,
-                r.spell_start,
                 r.days,
-                "–"
-                if r.last_conversation is None
-                else f"{CONVERSATION_KIND.label(r.last_conversation_kind, language)}, "
-                f"{format_date(r.last_conversation, language)}",
-                r.next_step or "–",
-                r.next_due,
+                "–" if r.last_conversation is None else short_date(r.last_conversation, language),
+                # the rule's title up to its colon: "Sygedagpengeloven § 7a"
+                r.next_step.split(":")[0] or "–",
+                "–" if r.next_due is None else short_date(r.next_due, language),
             )
-            for r in rows
+            for r in shown
         ),
-        caption=w["longest_caption"].format(day=format_date(report.month.last, language)),
+        caption=w["longest_caption"].format(
+            day=format_date(report.month.last, language), top=len(shown)
+        ),
     )
     return [*blocks, table]
 

@@ -3,6 +3,8 @@ mail are made without Django's translations, like `documents/labels.py`)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from samraad.documents.formatting import MONTHS
 from samraad.documents.model import Language
 from samraad.reports.periods import Month, Period
@@ -38,6 +40,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "absence_rate": "Fraværsprocent",
         "absence_days_per_fte": "Fraværsdage pr. årsværk",
         "spells": "Afsluttede forløb",
+        "days_short": "Dage pr. årsværk",
+        "rate_short": "Fravær i %",
+        "spells_short": "Forløb",
         "outlook": "Måltal og prognose",
         "target": "Måltal {year} (dage pr. årsværk)",
         "target_set_for": "Måltal sat for",
@@ -54,7 +59,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "month_name": "Måned",
         "sub_units": "Hvor er sygefraværet højest",
         "sub_units_caption": "Fraværsdage pr. årsværk, seneste 12 måneder, pr. underenhed",
-        "sub_units_table": "Underenheder, rangeret efter fraværsdage pr. årsværk",
+        "sub_units_table": "Underenheder, rangeret efter fraværsdage pr. årsværk, seneste 12 måneder, og fraværsprocenten i {month}",
         "no_sub_units": "Enheden har ingen underenheder.",
         "last_12": "12 mdr.",
         "this_month": "måneden",
@@ -82,7 +87,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "longest_intro": (
             "Personhenførbare oplysninger: kun til ledere og HR med adgang til personerne."
         ),
-        "longest_caption": "Igangværende sygefravær på mindst 29 dage, {day}",
+        "longest_caption": "Igangværende sygefravær på mindst 29 dage, {day}: de {top} længste",
         "no_longest": "Ingen igangværende sygefravær på mindst 29 dage.",
         "employee": "Medarbejder",
         "since": "Siden",
@@ -131,6 +136,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "absence_rate": "Absence rate",
         "absence_days_per_fte": "Absence days per FTE",
         "spells": "Spells ended",
+        "days_short": "Days per FTE",
+        "rate_short": "Absence %",
+        "spells_short": "Spells",
         "outlook": "Target and forecast",
         "target": "Target {year} (days per FTE)",
         "target_set_for": "Target set for",
@@ -147,7 +155,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "month_name": "Month",
         "sub_units": "Where absence is highest",
         "sub_units_caption": "Absence days per FTE, last 12 months, by sub-unit",
-        "sub_units_table": "Sub-units, ranked by absence days per FTE",
+        "sub_units_table": "Sub-units, ranked by absence days per FTE, last 12 months, and the absence rate in {month}",
         "no_sub_units": "The unit has no sub-units.",
         "last_12": "12 mo.",
         "this_month": "month",
@@ -173,7 +181,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "compliance": "Compliance",
         "longest": "The longest ongoing absences",
         "longest_intro": "Person-level data: for managers and HR with access to the persons.",
-        "longest_caption": "Ongoing sickness absence of at least 29 days, {day}",
+        "longest_caption": "Ongoing sickness absence of at least 29 days, {day}: the {top} longest",
         "no_longest": "No ongoing sickness absence of at least 29 days.",
         "employee": "Employee",
         "since": "Since",
@@ -211,3 +219,8 @@ def period_name(period: Period, language: Language) -> str:
 
 def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def short_date(day: dt.date, language: Language) -> str:
+    """16.03.2026 (da), 2026-03-16 (en): for narrow table columns."""
+    return day.strftime("%d.%m.%Y") if language == "da" else day.isoformat()
