@@ -135,6 +135,7 @@ INSTALLED_APPS = [
     "samraad.followup",
     "samraad.targets",
     "samraad.analyses",
+    "samraad.reports",
     "samraad.committees",
     "samraad.meetings",
     "samraad.audit",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("samraad.followup.urls")),
     path("", include("samraad.analyses.urls")),
     path("", include("samraad.targets.urls")),
+    path("", include("samraad.reports.urls")),
     path("", include("samraad.interchange.urls")),
     # committees/new/ and the member pages before a committee's own pages (meetings).
     path("", include("samraad.committees.urls")),

@@ -1,5 +1,6 @@
 """`samraad run-daily`: replay up to today, store new alerts, send their mail; conclude
-the committees' written procedures whose deadline has passed and send their mail; then
+the committees' written procedures whose deadline has passed and send their mail; on the
+first working day of a month, mail each subscription its unit's monthly report; then
 purge what is past its retention period (`samraad purge`, as of the app's today).
 
 Safe to run twice a day and from cron: alerts are unique per (employee, rule, day) and
@@ -28,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from samraad import clock
     from samraad.followup.daily import run_daily
     from samraad.meetings.daily import run_committee_day
+    from samraad.reports.daily import send_monthly_reports
     from samraad.retention.purge import purge
 
     today = args.today or clock.today()
@@ -35,5 +37,8 @@ def run(args: argparse.Namespace) -> int:
     print(report.render())
     committees = run_committee_day(today)
     print(committees.render())
+    monthly = send_monthly_reports(today)
+    print(monthly.render())
     print(purge(clock.today()).render())
-    return 0 if report.sent.failed == 0 and committees.mail.failed == 0 else 1
+    failed = report.sent.failed + committees.mail.failed + monthly.failed
+    return 0 if failed == 0 else 1
