@@ -158,6 +158,7 @@ class YearOutlook:
     year: int
     target: Decimal | None
     target_set_for: str | None  # the unit whose target it is (itself or an ancestor)
+    target_set_for_name: str
     observed: float | None  # days per FTE, 1 January to the month's end (the forecast's)
     forecast: float | None  # days per FTE for the whole year, 2 decimals
     low: float | None
@@ -419,16 +420,20 @@ def year_outlook(sources: Sources, unit: str, disclosure: Disclosure) -> YearOut
     year = sources.month.year
     found = target_of(unit, sources.targets, sources.tree.parents)
     target, set_for = (None, None) if found is None else (found.value, found.set_for)
+    name = "" if set_for is None else sources.tree.name(set_for)
     ytd = ReportPeriods(sources.month).period("year_to_date")
     ahead = sources.forecasts.get(unit)
     if not disclosure.unit(sources.structure, unit, *ytd) or ahead is None:
         suppressed = ahead is not None
-        return YearOutlook(year, target, set_for, None, None, None, None, LEVEL, suppressed)
+        return YearOutlook(
+            year, target, set_for, name, None, None, None, None, LEVEL, suppressed
+        )
     observed = sources.unit_figures(unit, ytd).to_json()["absence_days_per_fte"]
     return YearOutlook(
         year,
         target,
         set_for,
+        name,
         observed,
         round(ahead.days_per_fte, 2),
         round(ahead.low, 2),

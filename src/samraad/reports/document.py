@@ -60,7 +60,7 @@ def outlook_fields(report: MonthlyReport, language: Language) -> FieldList:
     target = w["no_target"] if o.target is None else format_number(o.target, 2, language)
     fields = [(w["target"].format(year=o.year), target)]
     if o.target_set_for not in (None, report.unit):
-        fields.append((w["target_set_for"], report_name(report, o.target_set_for or "")))
+        fields.append((w["target_set_for"], o.target_set_for_name))
     if o.suppressed:
         fields.append((w["forecast"].format(year=o.year), w["not_shown"]))
         return FieldList(tuple(fields))
@@ -75,11 +75,6 @@ def outlook_fields(report: MonthlyReport, language: Language) -> FieldList:
         (w["on_track"], "–" if on_track is None else w["yes" if on_track else "no"]),
     ]
     return FieldList(tuple(fields))
-
-
-def report_name(report: MonthlyReport, unit: str) -> str:
-    names = {r.unit: r.name for r in report.sub_units} | {report.unit: report.name}
-    return names.get(unit, unit)
 
 
 def trend_figure(report: MonthlyReport, language: Language) -> Figure:
