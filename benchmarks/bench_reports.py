@@ -52,11 +52,11 @@ def main() -> None:
     names = dict(units.select("unit_id", "name").iter_rows())
     open_on = units.filter(pl.col("valid_to").is_null() | (pl.col("valid_to") >= month.last))
     reported = sorted(
-        u for u, k in open_on.select("unit_id", "kind").iter_rows() if k in ("administration", "centre")
+        u
+        for u, k in open_on.select("unit_id", "kind").iter_rows()
+        if k in ("administration", "centre")
     )
-    targets = {
-        u: Decimal(str(v)) for u, y, v in frames["targets"].iter_rows() if y == month.year
-    }
+    targets = {u: Decimal(str(v)) for u, y, v in frames["targets"].iter_rows() if y == month.year}
     people = dict(frames["employees"].select("employee_id", "name").iter_rows())
     jobs = frames["employments"].select("employment_id", "job_group")
     rules = default_ruleset()
@@ -78,15 +78,18 @@ def main() -> None:
     for audience in audiences:
         started = time.perf_counter()
         structure = Structure.HISTORIC if audience is Audience.MANAGEMENT else Structure.CURRENT
-        sources = compute_sources(
-            data, jobs, no_alerts(), targets, names, month, structure, TODAY
-        )
+        sources = compute_sources(data, jobs, no_alerts(), targets, names, month, structure, TODAY)
         tables = time.perf_counter() - started
         shown: disclosure.Disclosure = disclosure.EVERYTHING
         if audience is Audience.COMMITTEE:
-            shown = disclosure.policy(data, TODAY, lambda: jobs, lambda: pl.DataFrame(
-                schema={"employee_id": pl.String, "unit_id": pl.String, "raised_on": pl.Date}
-            ))
+            shown = disclosure.policy(
+                data,
+                TODAY,
+                lambda: jobs,
+                lambda: pl.DataFrame(
+                    schema={"employee_id": pl.String, "unit_id": pl.String, "raised_on": pl.Date}
+                ),
+            )
         pdf_times, xlsx_times, content_times, pages = [], [], [], 0
         for unit in reported:
             t0 = time.perf_counter()

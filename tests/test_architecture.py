@@ -42,6 +42,21 @@ PURE = {
         f"meetings/{name}.py": ("samraad.vocabulary", "samraad.documents", "samraad.minutes")
         for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review")
     },
+    # The monthly report's content, charts, PDF and Excel file: no database.
+    **{
+        f"reports/{name}.py": (
+            *CORE,
+            "samraad.disclosure",
+            "samraad.documents",
+            "samraad.followup.compliance",
+            "samraad.followup.longest",
+            "samraad.forecast",
+            "samraad.spreadsheet",
+            "samraad.targets.inheritance",
+            "samraad.vocabulary",
+        )
+        for name in ("periods", "content", "charts", "words", "document", "workbook")
+    },
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)

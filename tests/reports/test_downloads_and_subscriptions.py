@@ -87,9 +87,7 @@ def test_unsubscribing(client: Client, world: World) -> None:
     assert not Subscription.objects.exists()
 
 
-def test_the_unit_page_offers_the_report_and_the_subscription(
-    client: Client, world: World
-) -> None:
+def test_the_unit_page_offers_the_report_and_the_subscription(client: Client, world: World) -> None:
     client.force_login(world.alice)
     page = client.get("/units/SOL/").content.decode()
     assert 'action="/units/SOL/report/"' in page

@@ -103,7 +103,16 @@ def test_the_excel_figures_are_numbers_with_number_formats(
     # numbers, never text (openpyxl reads a whole float such as 8.0 back as an int)
     assert all(isinstance(v, int | float) for v in first[3:]), first
     formats = number_formats(xlsx, "Nøgletal")[0]
-    assert formats[3:] == ["#,##0", "#,##0.00", "#,##0", "#,##0.00", "#,##0.00", '0.00" %"', "#,##0.00", "#,##0"]
+    assert formats[3:] == [
+        "#,##0",
+        "#,##0.00",
+        "#,##0",
+        "#,##0.00",
+        "#,##0.00",
+        '0.00" %"',
+        "#,##0.00",
+        "#,##0",
+    ]
 
 
 def pdf_row(name: str, figures: dict[str, Any]) -> str:
@@ -167,7 +176,14 @@ def test_the_length_groups_and_follow_up_are_the_stats(
         expected = stats(capsys, "BUF", start, end, "historic")["follow_up"]
         assert row[3:] == [
             expected[k]
-            for k in ("alerts_raised", "closed_on_time", "closed_late", "open", "overdue", "compliance")
+            for k in (
+                "alerts_raised",
+                "closed_on_time",
+                "closed_late",
+                "open",
+                "overdue",
+                "compliance",
+            )
         ]
     # SOE-1's § 7a alert, raised 1 May and not closed, is overdue on 15 June
     assert follow_up[0][3:8] == [1, 0, 0, 0, 1]

@@ -93,7 +93,9 @@ def test_a_subscription_made_later_starts_next_month(world: World) -> None:
 def test_a_claimed_month_is_not_sent_again(world: World) -> None:
     """Another run has claimed it (and is sending it, or died while sending it)."""
     found = subscribe(world.alice, "SOL")
-    SentReport.objects.create(subscription=found, month=dt.date(2026, 5, 1), claimed_at=timezone.now())
+    SentReport.objects.create(
+        subscription=found, month=dt.date(2026, 5, 1), claimed_at=timezone.now()
+    )
     assert send_monthly_reports(dt.date(2026, 6, 1)).sent == 0
     assert mail.outbox == []
 
@@ -130,7 +132,9 @@ def test_no_mail_for_a_unit_the_user_may_no_longer_see(world: World) -> None:
 def test_run_daily_mails_the_reports(world: World, capsys: pytest.CaptureFixture[str]) -> None:
     subscribe(world.alice, "SOL")
     assert main(["run-daily", "--today", "2026-06-01"]) == 0
-    assert "monthly reports: 1 sent, 0 failed (retried next run), 0 skipped" in capsys.readouterr().out
+    assert (
+        "monthly reports: 1 sent, 0 failed (retried next run), 0 skipped" in capsys.readouterr().out
+    )
     assert main(["run-daily", "--today", "2026-06-01"]) == 0
     assert "monthly reports: 0 sent" in capsys.readouterr().out
     assert [m.attachments[0][0] for m in mail.outbox if m.attachments] == ["SOL-2026-05.pdf"]

@@ -33,9 +33,7 @@ def add_parser(sub: Any) -> None:
         "--all", action="store_true", help="one report per administration and centre"
     )
     parser.add_argument("--month", required=True, type=month, help="YYYY-MM")
-    parser.add_argument(
-        "--audience", choices=["management", "committee"], default="management"
-    )
+    parser.add_argument("--audience", choices=["management", "committee"], default="management")
     parser.add_argument(
         "--format", choices=FORMATS, help="pdf or xlsx (default: the --out file's suffix, else pdf)"
     )
@@ -69,9 +67,7 @@ def run(args: argparse.Namespace) -> int:
         if args.out.exists() and not args.out.is_dir():
             raise UsageError(f"--out {args.out} is a file; --all writes a folder")
         tree = tree_on(args.month.last)
-        units = sorted(
-            u for u, t in tree.units.items() if t.open and t.kind in REPORTED_KINDS
-        )
+        units = sorted(u for u, t in tree.units.items() if t.open and t.kind in REPORTED_KINDS)
         args.out.mkdir(parents=True, exist_ok=True)
         kind = args.format or "pdf"
         started = time.perf_counter()
@@ -91,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def write(args: argparse.Namespace, unit: str, out: Path, kind: str, audience: Any, day: Any) -> None:
+def write(
+    args: argparse.Namespace, unit: str, out: Path, kind: str, audience: Any, day: Any
+) -> None:
     from samraad.reports.document import report_pdf
     from samraad.reports.gather import report
     from samraad.reports.workbook import report_xlsx

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
+
 import polars as pl
 
 from samraad.disclosure import ALERT_PART, ALERTS, JOB_GROUPS, LENGTH_GROUPS, Disclosure
@@ -65,7 +66,9 @@ class Figures:
     @classmethod
     def of(cls, figures: UnitFigures, shown: bool) -> Figures:
         if not shown:
-            return cls(figures.start, figures.end, *([None] * 8), True)  # type: ignore[arg-type]
+            return cls(
+                figures.start, figures.end, None, None, None, None, None, None, None, None, True
+            )
         data = figures.to_json()
         return cls(
             figures.start,
@@ -425,9 +428,7 @@ def year_outlook(sources: Sources, unit: str, disclosure: Disclosure) -> YearOut
     ahead = sources.forecasts.get(unit)
     if not disclosure.unit(sources.structure, unit, *ytd) or ahead is None:
         suppressed = ahead is not None
-        return YearOutlook(
-            year, target, set_for, name, None, None, None, None, LEVEL, suppressed
-        )
+        return YearOutlook(year, target, set_for, name, None, None, None, None, LEVEL, suppressed)
     observed = sources.unit_figures(unit, ytd).to_json()["absence_days_per_fte"]
     return YearOutlook(
         year,
@@ -474,4 +475,3 @@ def longest_rows(
 def a_day(absence: LongAbsence) -> dt.date:
     """The day the list was made for: the spell's first day plus its days so far."""
     return absence.spell_start + dt.timedelta(days=absence.days - 1)
-

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from samraad.accounts.permissions import Access, scope_for, unit_access
 from samraad.audit.models import Action, AuditEntry
+from samraad.documents.model import Language
 from samraad.org.tree import tree_on
 from samraad.reports.content import Audience, MonthlyReport
 from samraad.reports.document import report_pdf
@@ -129,10 +130,10 @@ def _send_one(subscription: Subscription, month: Month, today: dt.date, connecti
     except IntegrityError:
         return "claimed"  # another run has it
     audience = Audience.MANAGEMENT if access is Access.PERSON else Audience.COMMITTEE
-    language = subscription.language if subscription.language in TEXT else "da"
+    language: Language = "en" if subscription.language == "en" else "da"
     try:
         found = report(subscription.unit_id, month, audience, today)
-        message = compose(found, user.email, language)  # type: ignore[arg-type]
+        message = compose(found, user.email, language)
         connection.open()  # type: ignore[attr-defined]
         if connection.send_messages([message]) != 1:  # type: ignore[attr-defined]
             raise RuntimeError("the mail server accepted no message")
@@ -159,10 +160,9 @@ def _send_one(subscription: Subscription, month: Month, today: dt.date, connecti
     return "sent"
 
 
-def compose(found: MonthlyReport, recipient: str, language: str) -> EmailMessage:
+def compose(found: MonthlyReport, recipient: str, lang: Language) -> EmailMessage:
     from django.urls import reverse
 
-    lang = "en" if language == "en" else "da"
     text, words = TEXT[lang], WORDS[lang]
     month = month_name(found.month, lang)
     link = settings.BASE_URL.rstrip("/") + reverse("absence:unit", args=[found.unit])

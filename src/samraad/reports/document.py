@@ -154,8 +154,7 @@ def job_groups_table(report: MonthlyReport, language: Language) -> Table:
     return Table(
         (Column(w["job_group"]), *figure_columns(w)),
         tuple(
-            (r.job_group or w["no_job_group"], *figure_cells(r.figures))
-            for r in report.job_groups
+            (r.job_group or w["no_job_group"], *figure_cells(r.figures)) for r in report.job_groups
         ),
         caption=w["job_groups_caption"],
     )

@@ -21,7 +21,13 @@ from samraad.followup.models import Alert
 from samraad.followup.status import with_closed_on
 from samraad.frames import cache
 from samraad.org.tree import tree_on
-from samraad.reports.content import Audience, MonthlyReport, Sources, compute_sources, monthly_report
+from samraad.reports.content import (
+    Audience,
+    MonthlyReport,
+    Sources,
+    compute_sources,
+    monthly_report,
+)
 from samraad.reports.periods import Month, ReportPeriods
 from samraad.stats import Structure
 from samraad.targets.store import TARGETS, read_targets

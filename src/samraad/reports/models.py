@@ -43,3 +43,6 @@ class SentReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subscription", "month"], name="one_report_per_month")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.subscription_id} {self.month:%Y-%m}"

@@ -23,7 +23,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        """"2026-10" → Month(2026, 10); ValueError naming what was expected."""
+        """ "2026-10" → Month(2026, 10); ValueError naming what was expected."""
         found = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
         if not found or not 1 <= int(found[2]) <= 12:
             raise ValueError(f"not a month (YYYY-MM): {text!r}")

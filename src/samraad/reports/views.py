@@ -25,6 +25,7 @@ from samraad.accounts.permissions import UnitGrant, require_unit
 from samraad.audit.log import record
 from samraad.audit.models import Action
 from samraad.clock import today
+from samraad.documents.model import Language
 from samraad.reports.content import Audience
 from samraad.reports.document import report_pdf
 from samraad.reports.gather import ReportUnavailable, latest_month, report
@@ -44,7 +45,7 @@ def audience_of(grant: UnitGrant) -> Audience:
     return Audience.MANAGEMENT if grant.person_level else Audience.COMMITTEE
 
 
-def language() -> str:
+def language() -> Language:
     return "en" if (get_language() or "da").startswith("en") else "da"
 
 
@@ -74,7 +75,7 @@ def download(request: HttpRequest, unit_id: str) -> HttpResponse:
         detail=f"{month} {audience} {kind}",
     )
     render = report_pdf if kind == "pdf" else report_xlsx
-    response = HttpResponse(render(found, language()), content_type=CONTENT_TYPES[kind])  # type: ignore[arg-type]
+    response = HttpResponse(render(found, language()), content_type=CONTENT_TYPES[kind])
     name = f"{_('report')}-{unit_id}-{month}.{kind}"
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
@@ -86,7 +87,7 @@ def subscribe(request: HttpRequest, unit_id: str) -> HttpResponse:
     day = today()
     require_unit(request.user, unit_id, day)
     Subscription.objects.get_or_create(
-        user_id=request.user.pk,
+        user_id=int(request.user.pk or 0),
         unit_id=unit_id,
         defaults={"language": language(), "created_on": day},
     )
@@ -100,7 +101,7 @@ def subscribe(request: HttpRequest, unit_id: str) -> HttpResponse:
 @login_required
 def unsubscribe(request: HttpRequest, unit_id: str) -> HttpResponse:
     require_unit(request.user, unit_id, today())
-    Subscription.objects.filter(user_id=request.user.pk, unit_id=unit_id).delete()
+    Subscription.objects.filter(user_id=int(request.user.pk or 0), unit_id=unit_id).delete()
     messages.success(request, _("You will no longer get the unit's monthly report by mail."))
     return redirect(reverse("absence:unit", args=[unit_id]))
 
@@ -125,7 +126,7 @@ def panel(grant: UnitGrant, user_id: int, email: str, day: dt.date) -> Panel:
 
     latest = latest_month(day)
     months = [latest.shifted(-n) for n in range(MONTHS_OFFERED)]
-    lang = "en" if language() == "en" else "da"
+    lang = language()
     return Panel(
         grant.unit_id,
         [MonthChoice(str(m), month_name(m, lang)) for m in months],

@@ -59,7 +59,10 @@ WORDS: dict[Language, dict[str, str]] = {
         "month_name": "Måned",
         "sub_units": "Hvor er sygefraværet højest",
         "sub_units_caption": "Fraværsdage pr. årsværk, seneste 12 måneder, pr. underenhed",
-        "sub_units_table": "Underenheder, rangeret efter fraværsdage pr. årsværk, seneste 12 måneder, og fraværsprocenten i {month}",
+        "sub_units_table": (
+            "Underenheder, rangeret efter fraværsdage pr. årsværk, seneste 12 måneder, "
+            "og fraværsprocenten i {month}"
+        ),
         "no_sub_units": "Enheden har ingen underenheder.",
         "last_12": "12 mdr.",
         "this_month": "måneden",
@@ -155,7 +158,10 @@ WORDS: dict[Language, dict[str, str]] = {
         "month_name": "Month",
         "sub_units": "Where absence is highest",
         "sub_units_caption": "Absence days per FTE, last 12 months, by sub-unit",
-        "sub_units_table": "Sub-units, ranked by absence days per FTE, last 12 months, and the absence rate in {month}",
+        "sub_units_table": (
+            "Sub-units, ranked by absence days per FTE, last 12 months, and the absence "
+            "rate in {month}"
+        ),
         "no_sub_units": "The unit has no sub-units.",
         "last_12": "12 mo.",
         "this_month": "month",
@@ -208,7 +214,7 @@ def month_name(month: Month, language: Language) -> str:
 
 
 def period_name(period: Period, language: Language) -> str:
-    """"oktober 2026", "januar–oktober 2026", "november 2025–oktober 2026"."""
+    """ "oktober 2026", "januar–oktober 2026", "november 2025–oktober 2026"."""
     (first, last), names = period, MONTHS[language]
     if (first.year, first.month) == (last.year, last.month):
         return f"{names[first.month - 1]} {first.year}"
