@@ -5,6 +5,7 @@ month however often run-daily runs; in the audience the subscriber's access give
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from django.core import mail
@@ -16,7 +17,7 @@ from samraad.reports.daily import first_working_day, send_monthly_reports
 from samraad.reports.models import SentReport, Subscription
 from samraad.reports.periods import Month
 from tests.reports.reading import pdf_text
-from tests.web.world import STAFF, World, employee_ids
+from tests.web.world import STAFF, World, build_world, employee_ids
 
 
 def subscribe(user: object, unit: str, on: str = "2025-12-01") -> Subscription:
@@ -138,3 +139,48 @@ def test_run_daily_mails_the_reports(world: World, capsys: pytest.CaptureFixture
     assert main(["run-daily", "--today", "2026-06-01"]) == 0
     assert "monthly reports: 0 sent" in capsys.readouterr().out
     assert [m.attachments[0][0] for m in mail.outbox if m.attachments] == ["SOL-2026-05.pdf"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_time_send_each_report_once() -> None:
+    """Two run-daily processes on the first working day (threads here, each with its own
+    database connection): every subscription's claim is won by one of them."""
+    from django.db import connection
+
+    world = build_world()
+    for user, unit in [
+        (world.alice, "SOL"),
+        (world.hanna, "BUF"),
+        (world.carl, "KK"),
+        (world.mette, "DAG"),
+        (world.bob, "SOE"),
+    ]:
+        subscribe(user, unit)
+    start = threading.Barrier(2)
+    results: list[int] = []
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            start.wait()
+            results.append(send_monthly_reports(dt.date(2026, 6, 1)).sent)
+        except BaseException as exc:  # reported below, not lost in the thread
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(results) == 5
+    assert sorted(m.attachments[0][0] for m in mail.outbox) == [
+        "BUF-2026-05.pdf",
+        "DAG-2026-05.pdf",
+        "KK-2026-05.pdf",
+        "SOE-2026-05.pdf",
+        "SOL-2026-05.pdf",
+    ]
+    assert SentReport.objects.filter(sent_at__isnull=False).count() == 5
