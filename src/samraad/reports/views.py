@@ -31,6 +31,7 @@ from samraad.reports.document import report_pdf
 from samraad.reports.gather import ReportUnavailable, latest_month, report
 from samraad.reports.models import Subscription
 from samraad.reports.periods import Month
+from samraad.reports.words import month_name
 from samraad.reports.workbook import report_xlsx
 
 CONTENT_TYPES = {
@@ -122,8 +123,6 @@ class Panel:
 
 
 def panel(grant: UnitGrant, user_id: int, email: str, day: dt.date) -> Panel:
-    from samraad.reports.words import month_name
-
     latest = latest_month(day)
     months = [latest.shifted(-n) for n in range(MONTHS_OFFERED)]
     lang = language()
