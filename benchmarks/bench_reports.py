@@ -108,6 +108,7 @@ def main() -> None:
             shown = day_policy(data, jobs, month, structure)
         started, cpu = time.perf_counter(), time.process_time()
         sources = compute_sources(data, jobs, no_alerts(), targets, names, month, structure, TODAY)
+        sources.make_forecasts(reported)
         tables = time.perf_counter() - started
         pdf_times, xlsx_times, content_times, pages = [], [], [], 0
         for unit in reported:

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from samraad.org.models import Unit
     from samraad.org.tree import tree_on
     from samraad.reports.content import Audience
-    from samraad.reports.gather import ReportUnavailable, check_month
+    from samraad.reports.gather import ReportUnavailable, check_month, prepare
 
     day = today()
     audience = Audience(args.audience)
@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         kind = args.format or "pdf"
         started = time.perf_counter()
+        structure = Structure(args.structure) if args.structure else None
+        prepare(units, args.month, audience, day, structure)
         for unit in units:
             write(args, unit, args.out / f"{unit}-{args.month}.{kind}", kind, audience, day)
         print(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -257,13 +257,34 @@ class Sources:
     figures: Mapping[tuple[str, dt.date, dt.date], UnitFigures]
     job_groups: Mapping[str, dict[str, UnitFigures]]
     follow_up: dict[Period, dict[str, FollowUp]]
-    forecasts: dict[str, Outlook]
     targets: Mapping[str, Decimal]
     tree: Tree
+    data: Dataset  # what the forecasts are made from (known on the month's last day)
+    # the forecasts made so far, None for a unit without one (not open by then)
+    forecasts: dict[str, Outlook | None] = field(default_factory=dict)
 
     def unit_figures(self, unit: str, period: Period) -> UnitFigures:
         found = self.figures.get((unit, *period))
         return found if found is not None else empty_figures(unit, period, self.structure)
+
+    def forecast(self, unit: str) -> Outlook | None:
+        """The unit's forecast made on the month's last day (made when first asked: a
+        forecast of every unit takes seconds at Copenhagen scale, one a fraction)."""
+        if unit not in self.forecasts:
+            self.make_forecasts([unit])
+        return self.forecasts[unit]
+
+    def make_forecasts(self, units: Sequence[str]) -> None:
+        """The forecasts of several units at once (`samraad report --all`)."""
+        wanted = [u for u in dict.fromkeys(units) if u not in self.forecasts]
+        if not wanted:
+            return
+        month = self.month
+        found = forecast_units(
+            self.data, month.year, month.last, units=wanted, structure=self.structure
+        )
+        made = {o.unit: o for o in found}
+        self.forecasts.update({u: made.get(u) for u in wanted})
 
 
 def compute_sources(
@@ -292,9 +313,9 @@ def compute_sources(
         figures_by_key(data, None, periods.all(), structure, as_of),
         by_job_group(data, job_groups, last_12, structure, as_of),
         follow_up,
-        {o.unit: o for o in forecast_units(data, month.year, as_of, structure=structure)},
         targets,
         Tree(data, as_of, names),
+        data,
     )
 
 
@@ -425,7 +446,7 @@ def year_outlook(sources: Sources, unit: str, disclosure: Disclosure) -> YearOut
     target, set_for = (None, None) if found is None else (found.value, found.set_for)
     name = "" if set_for is None else sources.tree.name(set_for)
     ytd = ReportPeriods(sources.month).period("year_to_date")
-    ahead = sources.forecasts.get(unit)
+    ahead = sources.forecast(unit)
     if not disclosure.unit(sources.structure, unit, *ytd) or ahead is None:
         suppressed = ahead is not None
         return YearOutlook(year, target, set_for, name, None, None, None, None, LEVEL, suppressed)

@@ -102,6 +102,14 @@ def check_month(month: Month, audience: Audience, today: dt.date) -> None:
         )
 
 
+def prepare(
+    units: list[str], month: Month, audience: Audience, today: dt.date, structure: Structure | None
+) -> None:
+    """Make the month's tables and the units' forecasts at once, before many reports
+    (`samraad report --all`): one forecast call for them all, not one each."""
+    sources(month, structure or default_structure(audience), today).make_forecasts(units)
+
+
 def report(
     unit: str,
     month: Month,
