@@ -68,3 +68,17 @@ def test_errors_are_one_line(
     error = capsys.readouterr().err
     assert error.count("\n") == 1
     assert message in error
+
+
+def test_the_charts_are_vectors_with_their_tables_beside(world: World, tmp_path: Path) -> None:
+    from tests.documents.test_pdf import _image_xobjects
+
+    out = tmp_path / "dag.pdf"
+    assert main(["report", "--unit", "DAG", "--month", "2026-05", "--out", str(out)]) == 0
+    pdf = out.read_bytes()
+    assert "/Image" not in _image_xobjects(pdf)
+    text = pdf_text(pdf)
+    # the trend chart's month labels are text, so is its table's header
+    assert "Jan Feb Mar Apr Maj Jun Jul Aug Sep Okt Nov Dec" in " ".join(text.split())
+    assert "Figur 1. Fraværsprocent pr. måned, 2026 og 2025" in text
+    assert "Figur 2. Fraværsdage pr. årsværk, seneste 12 måneder, pr. underenhed" in text
