@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
@@ -67,6 +68,13 @@ def _label(value: float) -> str:
     return str(number_format(value, 1 if value % 1 else 0))
 
 
+def _two_places(value: float) -> str:
+    """Two decimals, half up as every figure is rounded (Django's number_format alone
+    cuts off: 2,0661 would be 2,06)."""
+    exact = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return str(number_format(exact, 2))
+
+
 def _x(index: int) -> float:
     return LEFT + (WIDTH - LEFT - RIGHT) * (index + 0.5) / 12
 
@@ -90,7 +98,7 @@ def _series(
         x = _x(index)
         y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * cell.absence_rate / top
         point = f"{x:.1f},{y:.1f}"
-        title = f"{name} {MONTHS[index + 1]}: {number_format(cell.absence_rate, 2)} %"
+        title = f"{name} {MONTHS[index + 1]}: {_two_places(cell.absence_rate)} %"
         last = index == len(cells) - 1
         if last and incomplete is not None:
             partial = f"{current[-1]} {point}" if current else ""

@@ -47,7 +47,7 @@ def incomplete_note(chosen: ChosenPeriod, today: dt.date) -> str:
     """Why a period is shorter than its name: the month so far, or up to a day."""
     if chosen.complete:
         return ""
-    if chosen.end == today and chosen.end != month_end(chosen.end):
+    if chosen.kind is PeriodKind.MONTH and chosen.end == today:
         return current_month_note(today)
     return _("up to %(date)s") % {"date": long_date(chosen.end)}
 
