@@ -201,7 +201,7 @@ def test_the_comparison_line_against_the_parent(client: Client, world: World) ->
     assert (compared.absence_rate_points, compared.absence_days_per_fte) == (0.1263, 0.0795)
     # the chart's third line and the table's third column: DAG's months this year
     # (February: MAE-1's day of 11 × 20, 1/220; March: SOL-1's five of 11 × 22, 5/242)
-    line = [s for s in page.chart.series if s.css == "compare"][0]
+    line = next(s for s in page.chart.series if s.css == "compare")
     assert line.name == "Center for Dagtilbud"
     assert [m.compared.absence_rate for m in page.months[:3]] == [0.0, 0.4545, 2.0661]
     assert [d.title for d in line.dots[1:3]] == [
@@ -281,7 +281,7 @@ def test_the_month_so_far_is_marked_incomplete(client: Client, world: World) -> 
     assert page.incomplete == "indeværende måned, til og med 15. juni 2026"
     june = page.months[5]
     assert (june.label, june.note) == ("Juni", "indeværende måned, til og med 15. juni 2026")
-    this_year = [s for s in page.chart.series if s.css == "this-year"][0]
+    this_year = next(s for s in page.chart.series if s.css == "this-year")
     assert [d.incomplete for d in this_year.dots] == [False] * 5 + [True]
     # June is no part of the solid line: only of the dotted one to its hollow point
     x_june = this_year.dots[5].x
@@ -302,7 +302,7 @@ def test_on_the_first_day_of_a_month(
     client.force_login(world.carl)
     page = client.get("/units/SOL/").context["page"]
     assert page.incomplete == "indeværende måned, til og med 1. juni 2026"
-    this_year = [s for s in page.chart.series if s.css == "this-year"][0]
+    this_year = next(s for s in page.chart.series if s.css == "this-year")
     assert this_year.dots[-1].incomplete
     assert "(indeværende måned, til og med 1. juni 2026)" in this_year.dots[-1].title
 

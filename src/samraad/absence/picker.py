@@ -21,7 +21,6 @@ from samraad.absence.periods import (
     PeriodChoices,
     PeriodKind,
     PeriodRefused,
-    month_end,
 )
 from samraad.accounts.permissions import UnitGrant, unit_access
 
