@@ -324,3 +324,35 @@ def test_the_export_holds_the_pages_period_and_comparison(client: Client, world:
         "Enheder under;Vuggestuen Mælkebøtten;2026-01-01;2026-03-31;"
         "vises ikke: færre end 5 medarbejdere"
     ) in lines
+
+
+def test_the_api_takes_the_pickers_periods_and_comparison(client: Client, world: World) -> None:
+    client.force_login(world.carl)
+    body = client.get("/api/v1/units/SOL/statistics?kind=quarter&period=2026-Q1&compare=parent")
+    found = body.json()
+    assert (found["from"], found["to"], found["absence_rate"]) == (
+        "2026-01-01",
+        "2026-03-31",
+        0.9921,
+    )
+    compared = found["compared"]
+    assert (compared["unit"], compared["name"], compared["absence_rate"]) == (
+        "DAG",
+        "Center for Dagtilbud",
+        0.8658,
+    )
+    assert (compared["absence_rate_points"], compared["absence_days_per_fte_difference"]) == (
+        0.1263,
+        0.0795,
+    )
+    assert client.get("/api/v1/units/SOL/statistics?kind=month&from=2026-01-01").status_code == 400
+    client.force_login(world.mette)
+    refused = client.get("/api/v1/units/DAG/statistics?kind=month&period=2026-06")
+    assert refused.status_code == 400
+    assert refused.json() == {"error": "period: '2026-06' is not a month period you may see"}
+    # MAE is hidden from a committee (3 employees), so is its difference from DAG
+    mae = client.get("/api/v1/units/MAE/statistics?kind=month&compare=parent").json()
+    assert mae["suppressed"] and not mae["compared"]["suppressed"]
+    assert mae["compared"]["absence_rate_points"] is None
+    client.force_login(world.alice)
+    assert client.get("/api/v1/units/SOL/statistics?compare=parent").status_code == 403
