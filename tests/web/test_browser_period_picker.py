@@ -26,7 +26,7 @@ def test_choosing_a_quarter_and_a_comparison(browser_world: World, page) -> None
     period.select_option(label="1. kvartal 2026")
     page.get_by_label("Sammenlign med").select_option(value="parent")
     page.get_by_role("button", name="Vis", exact=True).click()
-    page.wait_for_url(re.compile(r".*kind=quarter&period=2026-Q1&compare=parent"))
+    page.wait_for_url(re.compile(r".*kind=quarter&period=2026-Q1&listed=quarter&compare=parent"))
 
     card = page.locator(".card[data-period='0']")
     assert "1. kvartal 2026 (01.01.2026–31.03.2026)" in card.inner_text()

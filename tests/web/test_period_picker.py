@@ -356,3 +356,18 @@ def test_the_api_takes_the_pickers_periods_and_comparison(client: Client, world:
     assert mae["compared"]["absence_rate_points"] is None
     client.force_login(world.alice)
     assert client.get("/api/v1/units/SOL/statistics?compare=parent").status_code == 403
+
+
+def test_a_kind_changed_without_javascript_takes_the_newest_of_it(
+    client: Client, world: World
+) -> None:
+    client.force_login(world.carl)
+    # the list still held months when the form was sent: its period is left out
+    page = client.get("/units/SOL/?kind=quarter&period=2026-05&listed=month").context["page"]
+    assert (page.period.key, page.period.start, page.period.end) == (
+        "2026-Q2",
+        D(2026, 4, 1),
+        D(2026, 6, 15),
+    )
+    # but a month given as a quarter is refused
+    assert client.get("/units/SOL/?kind=quarter&period=2026-05&listed=quarter").status_code == 400

@@ -99,9 +99,16 @@ class Picker:
 
 
 def choose_period(choices: PeriodChoices, query: QueryDict) -> ChosenPeriod:
-    """The period of the URL; 400 for anything the reader's choices do not hold."""
+    """The period of the URL; 400 for anything the reader's choices do not hold.
+
+    `listed` is the kind the form's list of periods was made for: when the kind was
+    changed without JavaScript (so the list was not swapped), the period belongs to
+    another kind and is left out: the newest of the new kind."""
+    kind, key = query.get("kind"), query.get("period")
+    if query.get("listed") and query.get("listed") != kind:
+        key = None
     try:
-        return choices.choose(query.get("kind"), query.get("period"))
+        return choices.choose(kind, key)
     except PeriodRefused as exc:
         raise BadRequest(str(exc)) from None
 
