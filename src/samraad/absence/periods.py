@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 Period = tuple[dt.date, dt.date]
@@ -135,6 +135,9 @@ class PeriodChoices:
 
     periods: PagePeriods
     allows: Callable[[dt.date, dt.date], bool]
+    _options: dict[PeriodKind, list[ChosenPeriod]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def _first_year(self) -> int:
         return self.periods.today.year - YEARS_BACK
@@ -145,6 +148,11 @@ class PeriodChoices:
 
     def options(self, kind: PeriodKind) -> list[ChosenPeriod]:
         """Every period of the kind the reader may choose, the newest first."""
+        if kind not in self._options:
+            self._options[kind] = self._offered(kind)
+        return self._options[kind]
+
+    def _offered(self, kind: PeriodKind) -> list[ChosenPeriod]:
         last = self.periods.today
         found: list[ChosenPeriod] = []
         if kind is PeriodKind.MONTH:

@@ -182,8 +182,11 @@ def warm(today: dt.date) -> None:
 def period_choices(today: dt.date, person_level: bool) -> PeriodChoices:
     """The periods the unit page's picker offers the reader: up to today for
     person-level readers, whole months the policy allows for everyone else."""
-    return PeriodChoices(
-        periods_for(today, person_level), disclosure_for(today, person_level).allows
+    return cache.remember(
+        ("period-choices", today, person_level),
+        lambda: PeriodChoices(
+            periods_for(today, person_level), disclosure_for(today, person_level).allows
+        ),
     )
 
 
