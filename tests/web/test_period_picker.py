@@ -371,3 +371,16 @@ def test_a_kind_changed_without_javascript_takes_the_newest_of_it(
     )
     # but a month given as a quarter is refused
     assert client.get("/units/SOL/?kind=quarter&period=2026-05&listed=quarter").status_code == 400
+
+
+def test_the_default_needs_no_option_of_the_policy() -> None:
+    """Data younger than a year: no rolling 12 months is whole months of the policy's
+    horizon, yet the page opens on its last 12 months (each cell hidden by the rule)."""
+    young = PeriodChoices(
+        PagePeriods(D(2026, 5, 31), whole_months=True),
+        lambda start, end: whole_months_to_may(start, end) and start >= D(2026, 1, 1),
+    )
+    assert young.options(PeriodKind.ROLLING) == []
+    assert young.choose(None, None).period == (D(2025, 6, 1), D(2026, 5, 31))
+    with pytest.raises(PeriodRefused, match="no rolling period is available"):
+        young.choose("rolling", None)

@@ -118,10 +118,6 @@ class ChosenPeriod:
             end = month_end(end)
         return year_before(self.start), end
 
-    @property
-    def month_index(self) -> int:
-        return self.end.year * 12 + self.end.month
-
 
 YEARS_BACK = 5  # the picker reaches this many calendar years before the last day shown
 
@@ -183,8 +179,10 @@ class PeriodChoices:
         return [c for c in reversed(found) if self.allows(c.start, c.end)]
 
     def default(self) -> ChosenPeriod:
-        """The page's own period: the last twelve months."""
-        return self.options(PeriodKind.ROLLING)[0]
+        """The page's own period: the last twelve months (shown as the page always has,
+        hidden cell by cell where the disclosure says so)."""
+        start, end = self.periods.last_12_months
+        return ChosenPeriod(PeriodKind.ROLLING, end.isoformat(), start, end, True)
 
     def choose(self, kind: str | None, key: str | None) -> ChosenPeriod:
         """The period asked for by the URL's `kind` and `period` (either may be missing:
