@@ -384,3 +384,12 @@ def test_the_default_needs_no_option_of_the_policy() -> None:
     assert young.choose(None, None).period == (D(2025, 6, 1), D(2026, 5, 31))
     with pytest.raises(PeriodRefused, match="no rolling period is available"):
         young.choose("rolling", None)
+
+
+def test_in_english_by_the_toggle(client: Client, world: World) -> None:
+    client.force_login(world.carl)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/units/SOL/"})
+    response = client.get("/units/SOL/?kind=month&compare=parent")
+    assert response.context["page"].period_label == "June 2026 (current month, up to 15 June 2026)"
+    text = response.content.decode()
+    assert "Compare with" in text and "the unit above (Center for Dagtilbud)" in text

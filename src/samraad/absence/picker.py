@@ -13,6 +13,7 @@ from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import QueryDict
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samraad.absence import service
@@ -29,8 +30,9 @@ MUNICIPALITY = "municipality"
 
 
 def long_date(day: dt.date) -> str:
-    """1. juni 2026 (the active language's way)."""
-    return str(date_format(day, "j. F Y"))
+    """1. juni 2026; 1 June 2026 in English."""
+    danish = (get_language() or "da").startswith("da")
+    return str(date_format(day, "j. F Y" if danish else "j F Y"))
 
 
 def kind_label(kind: PeriodKind) -> str:
