@@ -22,6 +22,7 @@ PAGES = {
         "/org/?unit=BUF",
         "/units/KK/",
         "/units/SOL/",
+        "/units/SOL/?kind=quarter&period=2026-Q1&compare=parent",
         "/units/SOL/employees/",
         "/employees/SOL-1/",
         "/alerts/",
@@ -29,7 +30,14 @@ PAGES = {
         "/accounts/token/",
     ],
     "alice": ["/", "/units/SOL/", "/units/SOL/employees/", "/employees/SOL-2/", "/alerts/"],
-    "mette": ["/", "/org/", "/units/KK/", "/units/DAG/", "/units/SOL/?structure=historic"],
+    "mette": [
+        "/",
+        "/org/",
+        "/units/KK/",
+        "/units/DAG/",
+        "/units/DAG/?kind=month&compare=municipality",
+        "/units/SOL/?structure=historic",
+    ],
     "ada": ["/", "/import/"],
 }
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")

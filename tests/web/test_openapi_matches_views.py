@@ -52,6 +52,8 @@ def conforms(value: Any, schema: dict[str, Any], components: dict[str, Any], at:
 ANSWERS = [
     ("/api/v1/units/BUF/statistics", "/v1/units/{unit_id}/statistics"),
     ("/api/v1/units/BUF/statistics?structure=current&as_of=2026-06-15", None),
+    ("/api/v1/units/SOL/statistics?kind=quarter&compare=parent", "/v1/units/{unit_id}/statistics"),
+    ("/api/v1/units/MAE/statistics?kind=year&compare=parent", "/v1/units/{unit_id}/statistics"),
     ("/api/v1/units/BUF/sub-units", "/v1/units/{unit_id}/sub-units"),
     ("/api/v1/units/SOL/employees", "/v1/units/{unit_id}/employees"),
     ("/api/v1/units/SOL/longest", "/v1/units/{unit_id}/longest"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.dates import MONTHS
 from django.utils.formats import number_format
@@ -22,11 +23,20 @@ class Tick:
 
 
 @dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    title: str
+    incomplete: bool = False  # the month so far: drawn hollow, joined by a dotted line
+
+
+@dataclass(frozen=True)
 class Series:
     name: str
     css: str
     segments: list[str]  # SVG polyline points; a suppressed month breaks the line
-    dots: list[tuple[float, float, str]]  # x, y, title
+    dots: list[Dot]
+    partial: str = ""  # the dotted line to the month so far (points), if any
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class TrendChart:
     x_ticks: list[Tick]
     y_ticks: list[Tick]
     series: list[Series]
+    incomplete: Tick | None = None  # the month so far: where, and "until <day>"
 
 
 def nice_ceiling(value: float) -> float:
@@ -57,14 +68,27 @@ def _label(value: float) -> str:
     return str(number_format(value, 1 if value % 1 else 0))
 
 
+def _two_places(value: float) -> str:
+    """Two decimals, half up as every figure is rounded (Django's number_format alone
+    cuts off: 2,0661 would be 2,06)."""
+    exact = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return str(number_format(exact, 2))
+
+
 def _x(index: int) -> float:
     return LEFT + (WIDTH - LEFT - RIGHT) * (index + 0.5) / 12
 
 
-def _series(name: str, css: str, cells: Sequence[Cell], top: float) -> Series:
+def _series(
+    name: str, css: str, cells: Sequence[Cell], top: float, incomplete: str | None = None
+) -> Series:
+    """The line of one unit and year; `incomplete`: the last cell is the month so far
+    (its note, e.g. "current month, up to 1 June 2026"): never drawn as a whole month,
+    but as a hollow point at the end of a dotted line."""
     segments: list[str] = []
-    dots: list[tuple[float, float, str]] = []
+    dots: list[Dot] = []
     current: list[str] = []
+    partial = ""
     for index, cell in enumerate(cells):
         if cell.absence_rate is None:
             if current:
@@ -73,21 +97,32 @@ def _series(name: str, css: str, cells: Sequence[Cell], top: float) -> Series:
             continue
         x = _x(index)
         y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * cell.absence_rate / top
-        current.append(f"{x:.1f},{y:.1f}")
-        dots.append(
-            (
-                round(x, 1),
-                round(y, 1),
-                f"{name} {MONTHS[index + 1]}: {number_format(cell.absence_rate, 2)} %",
-            )
-        )
+        point = f"{x:.1f},{y:.1f}"
+        title = f"{name} {MONTHS[index + 1]}: {_two_places(cell.absence_rate)} %"
+        last = index == len(cells) - 1
+        if last and incomplete is not None:
+            partial = f"{current[-1]} {point}" if current else ""
+            dots.append(Dot(round(x, 1), round(y, 1), f"{title} ({incomplete})", True))
+            continue
+        current.append(point)
+        dots.append(Dot(round(x, 1), round(y, 1), title))
     if current:
         segments.append(" ".join(current))
-    return Series(name, css, segments, dots)
+    return Series(name, css, segments, dots, partial)
 
 
-def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int) -> TrendChart:
-    rates = [c.absence_rate for c in [*this_year, *last_year] if c.absence_rate is not None]
+def trend_chart(
+    this_year: Sequence[Cell],
+    last_year: Sequence[Cell],
+    year: int,
+    compared: tuple[str, Sequence[Cell]] | None = None,
+    incomplete: str | None = None,
+) -> TrendChart:
+    """This year's months against last year's, and against another unit's this year
+    (`compared`: its name and months); `incomplete`: this year's last month is the month
+    so far, with this note."""
+    other = list(compared[1]) if compared else []
+    rates = [c.absence_rate for c in [*this_year, *last_year, *other] if c.absence_rate is not None]
     top = nice_ceiling(max(rates, default=1.0))
     y_ticks = [
         Tick(HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4, f"{_label(top * i / 4)} %")
@@ -95,6 +130,13 @@ def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int)
     ]
     # three letters of the month's own name: "Sep", "Okt" (not Django's "Sept.")
     x_ticks = [Tick(_x(i), str(MONTHS[i + 1])[:3].capitalize()) for i in range(12)]
+    series = [
+        _series(str(year - 1), "last-year", last_year, top),
+        _series(str(year), "this-year", this_year, top, incomplete),
+    ]
+    if compared:
+        series.append(_series(compared[0], "compare", compared[1], top, incomplete))
+    mark = Tick(_x(len(this_year) - 1), incomplete) if incomplete and this_year else None
     return TrendChart(
         WIDTH,
         HEIGHT,
@@ -104,8 +146,6 @@ def trend_chart(this_year: Sequence[Cell], last_year: Sequence[Cell], year: int)
         HEIGHT - BOTTOM,
         x_ticks,
         y_ticks,
-        [
-            _series(str(year - 1), "last-year", last_year, top),
-            _series(str(year), "this-year", this_year, top),
-        ],
+        series,
+        mark,
     )

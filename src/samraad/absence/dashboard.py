@@ -20,6 +20,7 @@ from samraad.stats import (
     Structure,
     UnitFigures,
     by_job_group,
+    compare,
     employee_absence,
     empty_figures,
     figures_by_key,
@@ -143,36 +144,130 @@ def compute_tables(
     )
 
 
+@dataclass(frozen=True)
+class Focus:
+    """A period chosen on the page instead of the last twelve months: its figures and
+    the same period's a year earlier for every unit, and its job groups (one call of
+    the core each, beside the page's Tables)."""
+
+    periods: tuple[Period, Period]  # the chosen period, the same a year earlier
+    figures: Mapping[Key, UnitFigures]
+    job_groups: Mapping[str, dict[str, UnitFigures]]  # the chosen period
+
+
+def compute_focus(
+    data: Dataset,
+    job_groups: pl.DataFrame,
+    periods: tuple[Period, Period],
+    structure: Structure,
+    as_of: dt.date,
+) -> Focus:
+    return Focus(
+        periods,
+        figures_by_key(data, None, list(periods), structure, as_of),
+        by_job_group(data, job_groups, periods[0], structure, as_of),
+    )
+
+
+class _Lookup:
+    """A unit's figures for a period from the page's tables (and a chosen period's)."""
+
+    def __init__(self, tables: Tables, disclosure: Disclosure, focus: Focus | None) -> None:
+        self.tables, self.disclosure, self.focus = tables, disclosure, focus
+        self.structure = tables.structure
+        periods = tables.periods
+        self.main = focus.periods[0] if focus else periods.last_12_months
+        self.headline = list(focus.periods) if focus else periods.headline()
+
+    def figures(self, u: str, period: Period) -> UnitFigures:
+        got = self.focus.figures.get((u, *period)) if self.focus else None
+        if got is None:
+            got = self.tables.figures.get((u, *period))
+        return got if got is not None else empty_figures(u, period, self.structure)
+
+    def shown(self, u: str, period: Period) -> bool:
+        return self.disclosure.unit(self.structure, u, *period)
+
+    def cell(self, u: str, period: Period) -> Cell:
+        return Cell.of(self.figures(u, period), self.shown(u, period))
+
+
 def unit_statistics(
-    tables: Tables, unit: str, children: Sequence[str], disclosure: Disclosure
+    tables: Tables,
+    unit: str,
+    children: Sequence[str],
+    disclosure: Disclosure,
+    focus: Focus | None = None,
 ) -> UnitStatistics:
+    """The unit's page figures: for the last twelve months, or for a chosen period
+    (`focus`: its headline is the period and the same a year earlier, and the breakdowns
+    and the units below are for it)."""
     periods = tables.periods
     structure = tables.structure
-
-    def figures(u: str, period: Period) -> UnitFigures:
-        found = tables.figures.get((u, *period))
-        return found if found is not None else empty_figures(u, period, structure)
-
-    def cell(u: str, period: Period) -> Cell:
-        return Cell.of(figures(u, period), disclosure.unit(structure, u, *period))
-
-    last_12 = periods.last_12_months
-    lengths = disclosure.parts(LENGTH_GROUPS, structure, unit, *last_12)
-    jobs = disclosure.parts(JOB_GROUPS, structure, unit, *last_12)
+    look = _Lookup(tables, disclosure, focus)
+    main = look.main
+    by_job = focus.job_groups if focus else tables.job_groups
+    lengths = disclosure.parts(LENGTH_GROUPS, structure, unit, *main)
+    jobs = disclosure.parts(JOB_GROUPS, structure, unit, *main)
     job_cells = [
-        Breakdown(g, Cell.of(f, jobs is None or g in jobs))
-        for g, f in tables.job_groups.get(unit, {}).items()
+        Breakdown(g, Cell.of(f, jobs is None or g in jobs)) for g, f in by_job.get(unit, {}).items()
     ]
     return UnitStatistics(
         unit_id=unit,
         structure=structure,
-        headline=[cell(unit, p) for p in periods.headline()],
-        months_this_year=[cell(unit, p) for p in periods.months_this_year()],
-        months_last_year=[cell(unit, p) for p in periods.months_last_year()],
-        by_length=length_rows(figures(unit, last_12), lengths),
+        headline=[look.cell(unit, p) for p in look.headline],
+        months_this_year=[look.cell(unit, p) for p in periods.months_this_year()],
+        months_last_year=[look.cell(unit, p) for p in periods.months_last_year()],
+        by_length=length_rows(look.figures(unit, main), lengths),
         job_groups=ranked(job_cells),
-        sub_units=ranked([Breakdown(c, cell(c, last_12)) for c in children]),
+        sub_units=ranked([Breakdown(c, look.cell(c, main)) for c in children]),
     )
+
+
+@dataclass(frozen=True)
+class Compared:
+    """The compared unit's figures for one period, and the unit's difference from them
+    (None where either is not shown)."""
+
+    cell: Cell
+    absence_rate_points: float | None  # the unit's rate minus the other's, in points
+    absence_days_per_fte: float | None  # the unit's minus the other's
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The unit page's comparison line: another unit (the parent, the municipality)."""
+
+    unit_id: str
+    other: str
+    headline: list[Compared]  # the page's headline periods
+    months_this_year: list[Cell]
+
+
+def comparison(
+    tables: Tables, unit: str, other: str, disclosure: Disclosure, focus: Focus | None = None
+) -> Comparison:
+    """`unit` against `other` for the page's periods: the differences are the core's
+    (stats.compare), exact, rounded only here; where the reader may not see either
+    unit's figure, no difference is shown."""
+    look = _Lookup(tables, disclosure, focus)
+    headline = []
+    for period in look.headline:
+        theirs = look.cell(other, period)
+        if theirs.suppressed or not look.shown(unit, period):
+            headline.append(Compared(theirs, None, None))
+            continue
+        found = compare(look.figures(unit, period), look.figures(other, period))
+        points = found.absence_rate_points
+        headline.append(
+            Compared(
+                theirs,
+                None if points is None else rounded(points),
+                rounded(found.absence_days_per_fte),
+            )
+        )
+    months = [look.cell(other, p) for p in tables.periods.months_this_year()]
+    return Comparison(unit, other, headline, months)
 
 
 @dataclass(frozen=True)

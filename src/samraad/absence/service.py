@@ -16,14 +16,18 @@ import polars as pl
 from samraad import disclosure
 from samraad.absence.dashboard import (
     Cell,
+    Comparison,
+    Focus,
     PersonFigures,
     Tables,
     UnitStatistics,
+    comparison,
+    compute_focus,
     compute_tables,
     person_figures,
     unit_statistics,
 )
-from samraad.absence.periods import PagePeriods, Period, year_before
+from samraad.absence.periods import ChosenPeriod, PagePeriods, Period, PeriodChoices, year_before
 from samraad.accounts.permissions import Scope
 from samraad.disclosure import (
     ALERT_PART,
@@ -175,15 +179,69 @@ def warm(today: dt.date) -> None:
         employees(root, today)
 
 
+def period_choices(today: dt.date, person_level: bool) -> PeriodChoices:
+    """The periods the unit page's picker offers the reader: up to today for
+    person-level readers, whole months the policy allows for everyone else."""
+    return cache.remember(
+        ("period-choices", today, person_level),
+        lambda: PeriodChoices(
+            periods_for(today, person_level), disclosure_for(today, person_level).allows
+        ),
+    )
+
+
+def focus(
+    today: dt.date, structure: Structure, person_level: bool, chosen: ChosenPeriod | None
+) -> Focus | None:
+    """Every unit's figures for a chosen period and the same a year earlier (None for
+    the page's own last twelve months, which the page's tables hold already)."""
+    if chosen is None or chosen.period == periods_for(today, person_level).last_12_months:
+        return None
+    periods = (chosen.period, chosen.year_earlier)
+    return cache.remember(
+        ("focus", periods, today, structure),
+        lambda: compute_focus(cache.dataset(), job_groups(), periods, structure, today),
+    )
+
+
 def statistics(
-    unit: str, today: dt.date, structure: Structure, person_level: bool
+    unit: str,
+    today: dt.date,
+    structure: Structure,
+    person_level: bool,
+    chosen: ChosenPeriod | None = None,
 ) -> UnitStatistics:
+    """The unit page's figures; for a chosen period instead of the last twelve months
+    when `chosen` is given (the caller has checked that the reader may see it)."""
+    found = focus(today, structure, person_level, chosen)
+
     def compute() -> UnitStatistics:
         children = tree_on(today).children_of(unit)
         shown = disclosure_for(today, person_level)
-        return unit_statistics(tables(today, structure, person_level), unit, children, shown)
+        return unit_statistics(tables(today, structure, person_level), unit, children, shown, found)
 
-    return cache.remember(("statistics", unit, today, structure, person_level), compute)
+    key = ("statistics", unit, today, structure, person_level, found and found.periods)
+    return cache.remember(key, compute)
+
+
+def compared(
+    unit: str,
+    other: str,
+    today: dt.date,
+    structure: Structure,
+    person_level: bool,
+    chosen: ChosenPeriod | None = None,
+) -> Comparison:
+    """The unit against another (its parent, the municipality) for the page's periods;
+    the caller has checked that the reader may see the other unit with the same access."""
+    found = focus(today, structure, person_level, chosen)
+
+    def compute() -> Comparison:
+        shown = disclosure_for(today, person_level)
+        return comparison(tables(today, structure, person_level), unit, other, shown, found)
+
+    key = ("compared", unit, other, today, structure, person_level, found and found.periods)
+    return cache.remember(key, compute)
 
 
 def headlines(

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -21,10 +22,17 @@ from django.utils.translation import gettext as _
 from samraad import spreadsheet
 from samraad.absence import service
 from samraad.absence.charts import TrendChart, trend_chart
-from samraad.absence.dashboard import Cell, UnitStatistics
+from samraad.absence.dashboard import Cell, Compared, UnitStatistics
 from samraad.absence.outlook import UnitOutlook, outlook
-from samraad.absence.periods import PagePeriods
+from samraad.absence.periods import ChosenPeriod, PagePeriods, month_end
 from samraad.absence.person import PersonTimeline, person_timeline
+from samraad.absence.picker import (
+    choose_compare,
+    choose_period,
+    current_month_note,
+    period_label,
+    picker,
+)
 from samraad.accounts.permissions import (
     UnitGrant,
     committee_access,
@@ -71,6 +79,16 @@ class MonthRow:
     label: str
     this_year: Cell | None
     last_year: Cell
+    compared: Cell | None = None
+    note: str = ""  # "current month, up to 15 June 2026" for the month so far
+
+
+@dataclass(frozen=True)
+class HeadlineRow:
+    key: str
+    label: str
+    cell: Cell
+    compared: Compared | None
 
 
 @dataclass(frozen=True)
@@ -81,7 +99,7 @@ class UnitPage:
     structures: list[Choice]
     structure: Structure
     year: int
-    headline: list[Row]
+    headline: list[HeadlineRow]
     chart: TrendChart
     months: list[MonthRow]
     statistics: UnitStatistics
@@ -91,6 +109,13 @@ class UnitPage:
     follow_up: service.FollowUpCell
     person_level: bool
     suppress_small: bool
+    period: ChosenPeriod
+    period_label: str  # what the breakdowns are for: "last 12 months", "Maj 2026"
+    focused: bool  # a period other than the last 12 months is chosen
+    compared_name: str  # the unit compared with ("" for none)
+    incomplete: str  # the note on this year's last month when it is the month so far
+    query: str  # the page's own query string (its exports)
+    sub_unit_query: str  # the query string of the links to the units below
 
 
 def _structure(request: HttpRequest, person_level: bool) -> Structure:
@@ -105,31 +130,70 @@ def _headline_labels() -> list[str]:
     return [_("Last 12 months"), _("Year to date"), _("Same period last year"), _("Last year")]
 
 
-def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
+def unit_page(
+    grant: UnitGrant,
+    day: dt.date,
+    structure: Structure,
+    chosen: ChosenPeriod | None = None,
+    other: str | None = None,
+    compare: str = "",
+) -> UnitPage:
+    """The page of the unit; `chosen`: a period the reader may see instead of the last
+    12 months; `other`: a unit to compare with (both checked by the caller, picker.py)."""
     unit_id, tree = grant.unit_id, grant.tree
-    stats = service.statistics(unit_id, day, structure, grant.person_level)
-    shown_until = service.periods_for(day, grant.person_level).today
+    periods = service.periods_for(day, grant.person_level)
+    chosen = chosen or service.period_choices(day, grant.person_level).default()
+    focused = chosen.period != periods.last_12_months
+    stats = service.statistics(unit_id, day, structure, grant.person_level, chosen)
+    compared = (
+        service.compared(unit_id, other, day, structure, grant.person_level, chosen)
+        if other
+        else None
+    )
+    shown_until = periods.today
+    # The month so far (person-level readers, before a month's last day) is marked, never
+    # drawn or listed as a whole month.
+    incomplete = "" if shown_until == month_end(shown_until) else current_month_note(shown_until)
     url = reverse("absence:unit", args=[unit_id])
     year = outlook(unit_id, day, structure, grant.person_level)
+    labels = (
+        [period_label(chosen, shown_until), _("The same period a year earlier")]
+        if focused
+        else _headline_labels()
+    )
+    query = {"kind": chosen.kind.value, "period": chosen.key} if focused else {}
+    query["compare"] = compare
+    this_year = stats.months_this_year
     return UnitPage(
         unit_id=unit_id,
         name=tree.name(unit_id),
         kind=label(UNIT_KIND, tree.units[unit_id].kind),
         structures=[
-            Choice(label(STRUCTURE, s), f"{url}?structure={s}", structure is s) for s in Structure
+            Choice(label(STRUCTURE, s), f"{url}?{_query(structure=s, **query)}", structure is s)
+            for s in Structure
         ],
         structure=structure,
         year=shown_until.year,
         headline=[
-            Row(str(i), label, cell)
-            for i, (label, cell) in enumerate(zip(_headline_labels(), stats.headline, strict=True))
+            HeadlineRow(str(i), label, cell, compared.headline[i] if compared is not None else None)
+            for i, (label, cell) in enumerate(zip(labels, stats.headline, strict=True))
         ],
-        chart=trend_chart(stats.months_this_year, stats.months_last_year, shown_until.year),
+        chart=trend_chart(
+            this_year,
+            stats.months_last_year,
+            shown_until.year,
+            (tree.name(other), compared.months_this_year) if other and compared else None,
+            incomplete or None,
+        ),
         months=[
             MonthRow(
                 str(MONTHS[m + 1]).capitalize(),
-                stats.months_this_year[m] if m < len(stats.months_this_year) else None,
+                this_year[m] if m < len(this_year) else None,
                 stats.months_last_year[m],
+                compared.months_this_year[m]
+                if compared is not None and m < len(this_year)
+                else None,
+                incomplete if m == len(this_year) - 1 else "",
             )
             for m in range(12)
         ],
@@ -140,23 +204,80 @@ def unit_page(grant: UnitGrant, day: dt.date, structure: Structure) -> UnitPage:
         follow_up=service.follow_up_cell(unit_id, day, structure, grant.person_level),
         person_level=grant.person_level,
         suppress_small=grant.suppress_small,
+        period=chosen,
+        period_label=period_label(chosen, shown_until) if focused else _("last 12 months"),
+        focused=focused,
+        compared_name=tree.name(other) if other else "",
+        incomplete=incomplete,
+        query=_query(structure=structure, **query),
+        sub_unit_query=_query(
+            structure=structure, kind=query.get("kind", ""), period=query.get("period", "")
+        ),
     )
+
+
+def _query(**values: str) -> str:
+    return urlencode({k: v for k, v in values.items() if v})
+
+
+def _request_choices(
+    request: HttpRequest, grant: UnitGrant, day: dt.date
+) -> tuple[ChosenPeriod, str, str | None]:
+    """The period and comparison the URL asks for, refused (400, 403) unless the reader
+    may have them."""
+    choices = service.period_choices(day, grant.person_level)
+    chosen = choose_period(choices, request.GET)
+    compare, other = choose_compare(grant, request.GET)
+    return chosen, compare, other
+
+
+@dataclass(frozen=True)
+class _Asked:
+    grant: UnitGrant
+    day: dt.date
+    structure: Structure
+    chosen: ChosenPeriod
+    compare: str
+    other: str | None
+    page: UnitPage
+    content: str
+
+
+def _asked(request: HttpRequest, unit_id: str) -> _Asked:
+    """The page the URL asks for, after the permission layer and the checks of its
+    period and comparison (picker.py)."""
+    day = today()
+    grant = require_unit(request.user, unit_id, day)
+    structure = _structure(request, grant.person_level)
+    chosen, compare, other = _request_choices(request, grant, day)
+
+    # The page is the same for everyone with the same access to the unit: it is built
+    # and rendered once per language, day, structure, period, comparison and version of
+    # the data.
+    def build() -> tuple[UnitPage, str]:
+        page = unit_page(grant, day, structure, chosen, other, compare)
+        return page, render_to_string("absence/_unit_content.html", {"page": page})
+
+    key = (
+        "unit-page",
+        unit_id,
+        day,
+        structure,
+        grant.access,
+        get_language(),
+        chosen.kind,
+        chosen.key,
+        compare,
+        other,
+    )
+    page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
+    return _Asked(grant, day, structure, chosen, compare, other, page, content)
 
 
 @login_required
 def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
-    day = today()
-    grant = require_unit(request.user, unit_id, day)
-    structure = _structure(request, grant.person_level)
-
-    # The page is the same for everyone with the same access to the unit: it is built
-    # and rendered once per language, day, structure and version of the data.
-    def build() -> tuple[UnitPage, str]:
-        page = unit_page(grant, day, structure)
-        return page, render_to_string("absence/_unit_content.html", {"page": page})
-
-    key = ("unit-page", unit_id, day, structure, grant.access, get_language())
-    page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
+    asked = _asked(request, unit_id)
+    grant, day, page = asked.grant, asked.day, asked.page
     # The units above that this reader may open, and HR's tools: they depend on who
     # asks, not only on the access, so they are chosen per request (the page is shared).
     crumbs = [
@@ -165,14 +286,120 @@ def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
         if unit_access(grant.scope, u, grant.tree) is not None
     ]
     hr = hr_access(grant.scope, unit_id, grant.tree)
+    choices = service.period_choices(day, grant.person_level)
+    shown_until = service.periods_for(day, grant.person_level).today
+    structure = str(asked.structure)
     context = {
         "page": page,
-        "content": mark_safe(content),
+        "content": mark_safe(asked.content),
         "crumbs": crumbs,
+        "picker": picker(grant, choices, asked.chosen, asked.compare, structure, shown_until),
         "targets": panel(unit_id, day) if hr else None,
         "analyses": hr or committee_access(grant.scope, unit_id, grant.tree),
     }
     return render(request, "absence/unit.html", context)
+
+
+def _figures_header() -> list[str]:
+    return [
+        _("Part"),
+        _("Row"),
+        _("From"),
+        _("To"),
+        _("Employees"),
+        _("FTE"),
+        _("Absence rate (%)"),
+        _("Days per FTE"),
+        _("Spells"),
+        _("Absence hours"),
+        _("Share of hours (%)"),
+    ]
+
+
+def _cell_row(part: str, row: str, cell: Cell) -> list[spreadsheet.Value]:
+    if cell.suppressed:
+        return [part, row, cell.start, cell.end, _("not shown: fewer than 5 employees")]
+    return [
+        part,
+        row,
+        cell.start,
+        cell.end,
+        cell.headcount,
+        cell.fte,
+        cell.absence_rate,
+        cell.absence_days_per_fte,
+        cell.spells,
+    ]
+
+
+def _figures_rows(page: UnitPage) -> list[list[spreadsheet.Value]]:
+    """The page's figures for its period as rows: the key figures (and the compared
+    unit's), the units below, the spell lengths and the job groups; a hidden figure is
+    a row that says so, never a number."""
+    main = page.statistics.headline[0]
+    rows = [_cell_row(_("Key figures"), r.label, r.cell) for r in page.headline]
+    if page.compared_name:
+        part = _("Compared with %(name)s") % {"name": page.compared_name}
+        rows += [_cell_row(part, r.label, r.compared.cell) for r in page.headline if r.compared]
+    rows += [_cell_row(_("Units below"), r.label, r.cell) for r in page.sub_units]
+    for length in page.statistics.by_length:
+        part = _("Spells by length (calendar days)")
+        if length.suppressed:
+            rows.append([part, length.label, main.start, main.end, _("not shown")])
+            continue
+        blank: list[spreadsheet.Value] = [None] * 4
+        counts = [length.spells, length.absence_hours, length.share]
+        rows.append([part, length.label, main.start, main.end, *blank, *counts])
+    rows += [_cell_row(_("Job groups"), b.key or "–", b.cell) for b in page.statistics.job_groups]
+    return rows
+
+
+def _figures_name(asked: _Asked, extension: str) -> str:
+    start, end = asked.page.statistics.headline[0].start, asked.page.statistics.headline[0].end
+    return f"{_('absence')}-{asked.grant.unit_id}-{start}-{end}.{extension}"
+
+
+@login_required
+def figures_csv(request: HttpRequest, unit_id: str) -> StreamingHttpResponse:
+    """The page's figures for the chosen period (and comparison) as CSV: aggregates
+    only, through the same permission layer and disclosure as the page."""
+    asked = _asked(request, unit_id)
+    lines = spreadsheet.csv_lines(
+        _figures_header(), _figures_rows(asked.page), get_language() or "da"
+    )
+    response = StreamingHttpResponse(
+        itertools.chain(["\ufeff"], lines), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, _figures_name(asked, "csv"))
+    return response
+
+
+@login_required
+def figures_xlsx(request: HttpRequest, unit_id: str) -> HttpResponse:
+    asked = _asked(request, unit_id)
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, _figures_name(asked, "xlsx"))
+    workbook = io.BytesIO()
+    spreadsheet.write_xlsx(
+        workbook, str(_("Absence")), _figures_header(), _figures_rows(asked.page)
+    )
+    response.write(workbook.getvalue())
+    return response
+
+
+@login_required
+def unit_periods(request: HttpRequest, unit_id: str) -> HttpResponse:
+    """The picker's list of periods for one kind (htmx swaps it in when the kind
+    changes): only what the reader may choose."""
+    day = today()
+    grant = require_unit(request.user, unit_id, day)
+    choices = service.period_choices(day, grant.person_level)
+    chosen = choose_period(choices, request.GET)
+    compare, _other = choose_compare(grant, request.GET)
+    shown_until = service.periods_for(day, grant.person_level).today
+    structure = str(_structure(request, grant.person_level))
+    found = picker(grant, choices, chosen, compare, structure, shown_until)
+    return render(request, "absence/_period_select.html", {"picker": found})
 
 
 @dataclass(frozen=True)

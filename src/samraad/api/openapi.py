@@ -57,6 +57,7 @@ FIGURES = {
         },
         "suppressed": {"type": "boolean"},
         "outlook": {"$ref": "#/components/schemas/Outlook"},
+        "compared": {"$ref": "#/components/schemas/Compared"},
     },
     "required": ["unit", "from", "to", "structure", "suppressed"],
 }
@@ -126,7 +127,48 @@ PERIOD_PARAMETERS = [
         "schema": {"type": "string", "format": "date"},
         "description": "current structure: the tree of this day (default: `to`)",
     },
+    {
+        "name": "kind",
+        "in": "query",
+        "schema": {"enum": ["month", "quarter", "year", "rolling"]},
+        "description": (
+            "instead of from/to, a period of the unit page's picker: with `period`, or "
+            "alone for the newest of the kind the reader may see"
+        ),
+    },
+    {
+        "name": "period",
+        "in": "query",
+        "schema": {"type": "string"},
+        "description": (
+            "the period of `kind`: 2026-05 (month), 2026-Q2 (quarter), 2025 (year), "
+            "2026-05-31 (rolling: the 12 months to this day); a committee member gets whole "
+            "months up to the last complete one only"
+        ),
+    },
 ]
+COMPARE_PARAMETER = {
+    "name": "compare",
+    "in": "query",
+    "schema": {"enum": ["parent", "municipality"]},
+    "description": (
+        "the unit's figures beside its parent's or the municipality's, and the differences; "
+        "403 unless the reader sees that unit with the same access"
+    ),
+}
+COMPARED = {
+    **FIGURES,
+    "description": (
+        "the compared unit's figures (hidden as the unit's own are), and the unit's minus "
+        "the compared unit's: percentage points of absence rate and days per FTE (null "
+        "where either unit is hidden)"
+    ),
+    "properties": {
+        **FIGURES["properties"],  # type: ignore[dict-item]
+        "absence_rate_points": NUMBER_OR_NULL,
+        "absence_days_per_fte_difference": NUMBER_OR_NULL,
+    },
+}
 LONGEST = {
     "type": "object",
     "properties": {
@@ -210,13 +252,18 @@ def document(base_url: str) -> dict[str, Any]:
                 },
                 "session": {"type": "apiKey", "in": "cookie", "name": "sessionid"},
             },
-            "schemas": {"UnitFigures": FIGURES, "Outlook": OUTLOOK, "Error": ERROR},
+            "schemas": {
+                "UnitFigures": FIGURES,
+                "Compared": COMPARED,
+                "Outlook": OUTLOOK,
+                "Error": ERROR,
+            },
         },
         "paths": {
             "/v1/units/{unit_id}/statistics": {
                 "get": {
                     "summary": "A unit's figures for a period and structure",
-                    "parameters": [UNIT, *PERIOD_PARAMETERS],
+                    "parameters": [UNIT, *PERIOD_PARAMETERS, COMPARE_PARAMETER],
                     "responses": _responses(figures),
                 }
             },

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 
 from samraad.absence import service
 from samraad.absence.outlook import outlook
-from samraad.absence.periods import PagePeriods
+from samraad.absence.periods import PagePeriods, PeriodRefused
+from samraad.absence.picker import MUNICIPALITY, PARENT, compare_targets
 from samraad.accounts.permissions import (
     UnitGrant,
     require_person_level_unit,
@@ -28,7 +29,7 @@ from samraad.disclosure import LENGTH_GROUPS, Disclosure
 from samraad.followup.inbox import alerts_for_scope
 from samraad.followup.long_absences import longest_below
 from samraad.followup.longest import MIN_DAYS
-from samraad.stats import Structure, UnitFigures
+from samraad.stats import Structure, UnitFigures, compare, rounded
 
 MAX_DAYS = 366 * 10
 
@@ -57,6 +58,18 @@ def _query(request: HttpRequest, grant: UnitGrant) -> Query:
     policy decides those periods, samraad.disclosure); the default is the last twelve."""
     day = today()
     default_start, default_end = service.periods_for(day, grant.person_level).last_12_months
+    if request.GET.get("kind") or request.GET.get("period"):
+        # the unit page's picker: a month, quarter, year or rolling 12 months, only those
+        # the reader may choose (absence/periods.py)
+        if request.GET.get("from") or request.GET.get("to"):
+            raise BadRequest("give either kind and period, or from and to")
+        try:
+            chosen = service.period_choices(day, grant.person_level).choose(
+                request.GET.get("kind"), request.GET.get("period")
+            )
+        except PeriodRefused as exc:
+            raise BadRequest(str(exc)) from None
+        default_start, default_end = chosen.period
     start = _date(request, "from", default_start)
     end = _date(request, "to", default_end)
     if start > end:
@@ -107,11 +120,53 @@ def openapi(request: HttpRequest) -> JsonResponse:
 def unit_statistics(request: HttpRequest, unit_id: str) -> JsonResponse:
     grant = require_unit(request.user, unit_id, today())
     q = _query(request, grant)
+    other = _compared(request, grant)
     figures = service.unit_period_figures(unit_id, q.start, q.end, q.structure, q.as_of)
-    body = _figures_json(figures, service.disclosure_for(today(), grant.person_level), q.structure)
+    shown = service.disclosure_for(today(), grant.person_level)
+    body = _figures_json(figures, shown, q.structure)
     body["name"] = grant.tree.name(unit_id)
     body["outlook"] = outlook(unit_id, today(), q.structure, grant.person_level).to_json()
+    if other is not None:
+        theirs = service.unit_period_figures(other, q.start, q.end, q.structure, q.as_of)
+        body["compared"] = {
+            **_figures_json(theirs, shown, q.structure),
+            "name": grant.tree.name(other),
+            **_differences(figures, theirs, shown, q.structure),
+        }
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+def _compared(request: HttpRequest, grant: UnitGrant) -> str | None:
+    """The unit of `compare` (parent, municipality): one the reader sees with the same
+    access as this one (absence/picker.py); 400 for another value, 403 for a unit outside
+    the reader's access."""
+    value = request.GET.get("compare") or ""
+    if not value:
+        return None
+    targets = compare_targets(grant)
+    if value not in (PARENT, MUNICIPALITY):
+        raise BadRequest(f"compare: expected parent or municipality, not {value!r}")
+    if value not in targets:
+        raise PermissionDenied(f"compare: you may not see the {value} of {grant.unit_id}")
+    return targets[value]
+
+
+def _differences(
+    mine: UnitFigures, theirs: UnitFigures, shown: Disclosure, structure: Structure
+) -> dict[str, float | None]:
+    """The unit's figures minus the compared unit's (stats.compare), or null where the
+    reader may not see either."""
+    period = (mine.start, mine.end)
+    if not (
+        shown.unit(structure, mine.unit, *period) and shown.unit(structure, theirs.unit, *period)
+    ):
+        return {"absence_rate_points": None, "absence_days_per_fte_difference": None}
+    found = compare(mine, theirs)
+    points = found.absence_rate_points
+    return {
+        "absence_rate_points": None if points is None else rounded(points),
+        "absence_days_per_fte_difference": rounded(found.absence_days_per_fte),
+    }
 
 
 @api_view

@@ -25,6 +25,7 @@ from samraad.stats.cohorts import (
     senior_pieces,
     split_group,
 )
+from samraad.stats.comparison import Comparison, compare
 from samraad.stats.dataset import (
     ABSENCE_COLUMNS,
     CAUSES,
@@ -75,6 +76,7 @@ __all__ = [
     "UNIT_COLUMNS",
     "UNKNOWN_AGE",
     "ByJobGroup",
+    "Comparison",
     "Dataset",
     "FiguresByKey",
     "IntArray",
@@ -88,6 +90,7 @@ __all__ = [
     "age_pieces",
     "by_job_group",
     "closure",
+    "compare",
     "day_number",
     "employee_absence",
     "empty_figures",

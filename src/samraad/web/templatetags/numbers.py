@@ -23,3 +23,14 @@ def number(value: int | float | Decimal | None, places: int | str = 0) -> str:
     # half up, as every figure of the product is rounded (docs/statistics.md)
     rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def signed(value: int | float | Decimal | None, places: int | str = 0) -> str:
+    """A difference: +0,53, −1,20 (a true minus sign), 0,00."""
+    text = number(value, places)
+    if value is None or value == "":
+        return text
+    if not any(c in "123456789" for c in text):
+        return text.lstrip("-")
+    return text.replace("-", "\u2212") if text.startswith("-") else f"+{text}"
