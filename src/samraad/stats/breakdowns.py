@@ -104,7 +104,7 @@ def job_group_table(
     ).drop("job_group")
     request = TableRequest(periods=[period], structure=structure, as_of=as_of)
     return figures_table(Dataset(units, placed, data.absences), request).filter(
-        pl.col("headcount") > 0
+        (pl.col("headcount") > 0) | (pl.col("spells") > 0)
     )
 
 

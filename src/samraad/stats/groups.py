@@ -59,7 +59,8 @@ def grouped_figures(
     units: Sequence[str] | None = None,
 ) -> dict[GroupKey, UnitFigures]:
     """Every unit's (or the `units`') figures per group and period, for the groups of
-    `pieces` (PIECE_COLUMNS); only cells with someone in them."""
+    `pieces` (PIECE_COLUMNS); only cells with someone in them or a spell ending in them
+    (a period of weekend days only has no headcount but may end a spell)."""
     groups = sorted(set(pieces["group"].to_list()))
     if not groups:
         return {}
@@ -78,7 +79,7 @@ def grouped_figures(
     found = figures_by_key(copied, asked, periods, structure, as_of)
     result: dict[GroupKey, UnitFigures] = {}
     for (key, first, last), figures in found.items():
-        if figures.headcount:
+        if figures.headcount or figures.spells:
             unit, group = key.split(SEPARATOR, 1)
             result[(unit, group, first, last)] = dataclasses.replace(figures, unit=unit)
     return result
