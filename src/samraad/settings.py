@@ -137,6 +137,7 @@ INSTALLED_APPS = [
     "samraad.analyses",
     "samraad.committees",
     "samraad.meetings",
+    "samraad.measures",
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",

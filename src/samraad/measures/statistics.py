@@ -1,0 +1,122 @@
+"""The sickness-absence attachment's figures: looked up in the absence service's tables
+(the statistics core computes them, absence/service.py keeps them) and let through the
+disclosure policy for committee audiences, as a committee member's pages are. Nothing
+is computed here: figures are picked and checked against the policy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from fractions import Fraction
+
+from samraad.absence import service
+from samraad.absence.periods import Period
+from samraad.committees.models import Committee
+from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Policy
+from samraad.measures.compilation import danish_key
+from samraad.measures.report import Figures, SicknessReport, UnitRow
+from samraad.org.tree import tree_on
+from samraad.stats import Structure, UnitFigures, empty_figures, rounded
+
+# Long-term absence: spells of 31 days or more (spec/statistics.md, the length groups).
+LONG_TERM = "31+"
+# Today's organisation, as a committee member's pages show it; breakdowns (job groups,
+# length groups) are decided by the policy in the current structure only.
+STRUCTURE = Structure.CURRENT
+
+
+class NoScope(Exception):
+    """The committee covers no unit (a working group of no committee with one)."""
+
+
+def days_per_fte(figures: UnitFigures) -> float | None:
+    value = figures.to_json()["absence_days_per_fte"]
+    return None if value is None else float(value)
+
+
+def long_term_share(figures: UnitFigures) -> float | None:
+    """Percent of the period's absence hours in spells of 31+ days (0 without absence)."""
+    group = figures.by_length.get(LONG_TERM)
+    if group is None:
+        return None
+    if not figures.absence_hours:
+        return 0.0
+    return float(rounded(Fraction(100) * group.absence_hours / figures.absence_hours, 4))
+
+
+def _figures(
+    found: Mapping[Period, UnitFigures],
+    periods: tuple[Period, Period, Period],
+    shown: tuple[bool, bool, bool],
+    long_shown: tuple[bool, bool],
+) -> Figures:
+    ytd, _, last_year = periods
+    days = tuple(
+        days_per_fte(found[p]) if ok else None for p, ok in zip(periods, shown, strict=True)
+    )
+    long = tuple(
+        long_term_share(found[p]) if ok else None
+        for p, ok in zip((ytd, last_year), long_shown, strict=True)
+    )
+    return Figures(days, long)  # type: ignore[arg-type]
+
+
+def _unit_figures(
+    unit: str, today: dt.date, periods: tuple[Period, Period, Period], policy: Policy
+) -> Figures:
+    table = service.tables(today, STRUCTURE, person_level=False).figures
+    found = {p: table.get((unit, *p)) or empty_figures(unit, p, STRUCTURE) for p in periods}
+    shown = tuple(policy.unit(STRUCTURE, unit, *p) for p in periods)
+    long_shown = tuple(
+        LONG_TERM in policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *p)
+        for p in (periods[0], periods[2])
+    )
+    return _figures(found, periods, shown, long_shown)  # type: ignore[arg-type]
+
+
+def _job_groups(
+    unit: str, today: dt.date, periods: tuple[Period, Period, Period], policy: Policy
+) -> tuple[tuple[str, Figures], ...]:
+    by_period = {p: service.job_group_figures(today, p, STRUCTURE).get(unit, {}) for p in periods}
+    allowed = {p: policy.parts(JOB_GROUPS, STRUCTURE, unit, *p) for p in periods}
+    groups = sorted({g for found in by_period.values() for g in found})
+    rows = []
+    for group in groups:
+        found = {p: by_period[p].get(group) or empty_figures(unit, p, STRUCTURE) for p in periods}
+        shown = tuple(group in by_period[p] and group in allowed[p] for p in periods)
+        # A job group's long-term share would split a shown group by spell length: a
+        # breakdown of a breakdown, which the policy does not decide. Not made.
+        rows.append((group, _figures(found, periods, shown, (False, False))))  # type: ignore[arg-type]
+    return tuple(rows)
+
+
+def sickness_report(committee: Committee, today: dt.date) -> SicknessReport:
+    """The committee's unit and the units right under it, as a committee member may see
+    them on `today`: whole months up to the last complete one."""
+    scope = committee.scope_unit_id()
+    tree = tree_on(today)
+    if scope is None or scope not in tree.units:
+        raise NoScope(committee.code)
+    page = service.periods_for(today, person_level=False)
+    periods = (page.year_to_date, page.year_to_date_last_year, page.last_year)
+    policy = service.policy(today)
+    units = [scope, *sorted(tree.children_of(scope), key=lambda u: danish_key(tree.name(u)))]
+    rows = tuple(
+        UnitRow(
+            unit,
+            tree.name(unit),
+            _unit_figures(unit, today, periods, policy),
+            _job_groups(unit, today, periods, policy),
+        )
+        for unit in units
+    )
+    return SicknessReport(
+        committee=committee.name,
+        scope=tree.name(scope),
+        made_on=today,
+        year_to_date=periods[0],
+        year_to_date_last_year=periods[1],
+        last_year=periods[2],
+        rows=rows,
+    )
