@@ -71,19 +71,16 @@ def _month(day: dt.date, language: Language) -> str:
 
 
 def period_labels(report: SicknessReport, language: Language) -> tuple[str, str, str]:
-    """Short column titles: "2026 jan.–maj", "2025 jan.–maj", "2025 hele året"."""
+    """Short column titles: "2026 januar–maj", "2025 januar–maj", "2025 hele året"."""
     (ytd_start, ytd_end), (_, ly_end), (year_start, _) = (
         report.year_to_date,
         report.year_to_date_last_year,
         report.last_year,
     )
-    first = _month(ytd_start, language)[:3]
+    first = _month(ytd_start, language)
     whole = "hele året" if language == "da" else "whole year"
-    return (
-        f"{ytd_end.year} {first}.–{_month(ytd_end, language)[:3]}.",
-        f"{ly_end.year} {first}.–{_month(ly_end, language)[:3]}.",
-        f"{year_start.year} {whole}",
-    )
+    months = first if ytd_end.month == 1 else f"{first}–{_month(ytd_end, language)}"
+    return (f"{ytd_end.year} {months}", f"{ly_end.year} {months}", f"{year_start.year} {whole}")
 
 
 def _columns(

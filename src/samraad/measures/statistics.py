@@ -45,6 +45,13 @@ def long_term_share(figures: UnitFigures) -> float | None:
     return float(rounded(Fraction(100) * group.absence_hours / figures.absence_hours, 4))
 
 
+def no_long_term(figures: UnitFigures) -> bool:
+    """No long spell at all: the group has no persons, which the rule allows to show
+    (0 or at least MIN_CELL), so the share is shown as 0."""
+    group = figures.by_length.get(LONG_TERM)
+    return group is not None and group.spells == 0 and not group.absence_hours
+
+
 def _figures(
     found: Mapping[Period, UnitFigures],
     periods: tuple[Period, Period, Period],
@@ -69,7 +76,10 @@ def _unit_figures(
     found = {p: table.get((unit, *p)) or empty_figures(unit, p, STRUCTURE) for p in periods}
     shown = tuple(policy.unit(STRUCTURE, unit, *p) for p in periods)
     long_shown = tuple(
-        LONG_TERM in policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *p)
+        policy.unit(STRUCTURE, unit, *p)
+        and (
+            LONG_TERM in policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *p) or no_long_term(found[p])
+        )
         for p in (periods[0], periods[2])
     )
     return _figures(found, periods, shown, long_shown)  # type: ignore[arg-type]
