@@ -42,6 +42,8 @@ PURE = {
         f"meetings/{name}.py": ("samraad.vocabulary", "samraad.documents", "samraad.minutes")
         for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review")
     },
+    # The measures compiled as seed 003's Bilag 2; the sickness item's statistics attachment.
+    **{f"measures/{name}.py": ("samraad.documents",) for name in ("compilation", "report")},
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
