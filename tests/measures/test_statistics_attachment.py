@@ -140,7 +140,7 @@ def test_job_group_figures_are_the_cores(client: Client, committees: Committees)
 
 
 def test_the_hovedmed_attachment_covers_its_administration_and_centres(
-    client: Client, committees: Committees
+    client: Client, committees: Committees, capsys: pytest.CaptureFixture[str]
 ) -> None:
     item = committees.buf_may.items.get(number=1)
     rule = RecurringItem.objects.create(
@@ -151,12 +151,19 @@ def test_the_hovedmed_attachment_covers_its_administration_and_centres(
     client.force_login(committees.hugo)
     assert client.post(f"/items/{item.pk}/sickness-statistics/").status_code == 302
     docx = item.attachments.get(name="Bilag 1 - Sygefravær HMED-BUF 2026.docx")
-    assert [row[0] for row in unit_table(bytes(docx.content))] == [
+    found = unit_table(bytes(docx.content))
+    assert [row[0] for row in found] == [
         "Børne- og Ungdomsforvaltningen",
         "Center for Dagtilbud",
         "Center for Skoler",
     ]
     assert "Kultur- og Fritidsforvaltningen" not in word_text(bytes(docx.content))
+    expected = [expected_row(capsys, unit) for unit in ("BUF", "DAG", "SKO")]
+    hidden = [(r, c) for r, row in enumerate(found) for c, cell in enumerate(row) if cell == "–"]
+    assert hidden == [(0, 4), (1, 4)]  # SKO has no long spell: its share is 0
+    for r, c in hidden:
+        expected[r][c] = "–"
+    assert found == expected
 
 
 def test_generating_again_adds_versions_with_their_checksums(
