@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from samraad.demo.measures import DemoMeasures
 from samraad.demo.world import DemoSettings, load_demo
 from samraad.measures.models import MeasureSet
 from samraad.meetings.models import AgendaItem
@@ -58,3 +59,10 @@ def test_the_cso_june_item_has_both_attachments(demo: None) -> None:
     measures = bytes(item.attachments.get(name__endswith="tiltag 2026.docx").content)
     headings = [b.text for b in word_blocks(measures) if b.style == "Heading 1"]
     assert headings == ["Fælles tiltag og tilbud i Københavns Kommune", *ADMINISTRATIONS]
+
+
+def test_the_demo_says_where_the_attachments_are(demo: None) -> None:
+    assert str(DemoMeasures.stored()) == (
+        "Measures against sickness absence: 16 sets (two years); the sickness item's "
+        "attachments (figures, Bilag 2) on CSO 2026-06-04, item 2."
+    )

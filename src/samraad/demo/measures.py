@@ -187,9 +187,22 @@ class DemoMeasures:
     sets: int
     attached_to: str  # the item's meeting, or "" when no CSO meeting has the item yet
 
+    @classmethod
+    def stored(cls) -> DemoMeasures:
+        item = (
+            AgendaItem.objects.filter(attachments__name__startswith="Bilag 1 - Sygefravær CSO")
+            .select_related("meeting")
+            .first()
+        )
+        where = f"CSO {item.meeting.date.isoformat()}, item {item.number}" if item else ""
+        return cls(MeasureSet.objects.count(), where)
+
     def __str__(self) -> str:
         where = self.attached_to or "no CSO sickness item yet"
-        return f"Measures: {self.sets} sets (two years); attachments on {where}."
+        return (
+            f"Measures against sickness absence: {self.sets} sets (two years); the sickness "
+            f"item's attachments (figures, Bilag 2) on {where}."
+        )
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from samraad.demo.committees import DemoCommittees, create_demo_committees
-from samraad.demo.measures import create_demo_measures
+from samraad.demo.measures import DemoMeasures, create_demo_measures
 from samraad.demo.models import DemoRun
 from samraad.followup.models import Alert
 from samraad.followup.store import store_alerts
@@ -163,6 +163,7 @@ def load_and_report(settings: DemoSettings, say: Callable[[str], None]) -> None:
     started = time.perf_counter()
     say(str(load_demo(settings)))
     say(str(DemoCommittees.stored()))
+    say(str(DemoMeasures.stored()))
     alerts = Alert.objects.count()
     elapsed = time.perf_counter() - started
     say(f"Generated, imported and replayed the rules ({alerts:,} alerts) in {elapsed:.1f} s.\n")
