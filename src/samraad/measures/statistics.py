@@ -1,48 +1,35 @@
 """The sickness-absence attachment's figures: looked up in the absence service's tables
 (the statistics core computes them, absence/service.py keeps them) and let through the
 disclosure policy for committee audiences, as a committee member's pages are. Nothing
-is computed here: figures are picked and checked against the policy.
+is computed here: figures are picked, checked against the policy and shaped by the
+dashboard's own `Cell` and `length_rows`, as the unit page shows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from fractions import Fraction
 
 from samraad.absence import service
+from samraad.absence.dashboard import Cell, length_rows
 from samraad.absence.periods import Period
 from samraad.committees.models import Committee
 from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Policy
 from samraad.measures.compilation import danish_key
 from samraad.measures.report import Figures, SicknessReport, UnitRow
 from samraad.org.tree import tree_on
-from samraad.stats import Structure, UnitFigures, empty_figures, rounded
+from samraad.stats import Structure, UnitFigures, empty_figures
 
 # Long-term absence: spells of 31 days or more (spec/statistics.md, the length groups).
 LONG_TERM = "31+"
 # Today's organisation, as a committee member's pages show it; breakdowns (job groups,
 # length groups) are decided by the policy in the current structure only.
 STRUCTURE = Structure.CURRENT
+Periods = tuple[Period, Period, Period]  # this year so far, the same last year, last year
 
 
 class NoScope(Exception):
     """The committee covers no unit (a working group of no committee with one)."""
-
-
-def days_per_fte(figures: UnitFigures) -> float | None:
-    value = figures.to_json()["absence_days_per_fte"]
-    return None if value is None else float(value)
-
-
-def long_term_share(figures: UnitFigures) -> float | None:
-    """Percent of the period's absence hours in spells of 31+ days (0 without absence)."""
-    group = figures.by_length.get(LONG_TERM)
-    if group is None:
-        return None
-    if not figures.absence_hours:
-        return 0.0
-    return float(rounded(Fraction(100) * group.absence_hours / figures.absence_hours, 4))
 
 
 def no_long_term(figures: UnitFigures) -> bool:
@@ -52,52 +39,58 @@ def no_long_term(figures: UnitFigures) -> bool:
     return group is not None and group.spells == 0 and not group.absence_hours
 
 
+def long_term_share(figures: UnitFigures, shown: set[str]) -> float | None:
+    """The dashboard's share of the long-term group (percent of the period's absence
+    hours), None where the policy hides it."""
+    allowed = shown | ({LONG_TERM} if no_long_term(figures) else set())
+    row = next((r for r in length_rows(figures, allowed) if r.label == LONG_TERM), None)
+    return None if row is None else row.share
+
+
 def _figures(
     found: Mapping[Period, UnitFigures],
-    periods: tuple[Period, Period, Period],
-    shown: tuple[bool, bool, bool],
-    long_shown: tuple[bool, bool],
+    periods: Periods,
+    shown: tuple[bool, ...],
+    lengths: tuple[set[str], set[str]] | None,
 ) -> Figures:
+    """Days per FTE in the three periods; the long-term share this year and last year
+    (`lengths`: the length groups the policy shows then; None: no shares made)."""
     ytd, _, last_year = periods
-    days = tuple(
-        days_per_fte(found[p]) if ok else None for p, ok in zip(periods, shown, strict=True)
-    )
-    long = tuple(
-        long_term_share(found[p]) if ok else None
-        for p, ok in zip((ytd, last_year), long_shown, strict=True)
-    )
-    return Figures(days, long)  # type: ignore[arg-type]
+    days = [
+        Cell.of(found[p], ok).absence_days_per_fte for p, ok in zip(periods, shown, strict=True)
+    ]
+    if lengths is None:
+        return Figures((days[0], days[1], days[2]), (None, None))
+    long = [
+        long_term_share(found[p], parts) if ok else None
+        for p, ok, parts in zip((ytd, last_year), (shown[0], shown[2]), lengths, strict=True)
+    ]
+    return Figures((days[0], days[1], days[2]), (long[0], long[1]))
 
 
-def _unit_figures(
-    unit: str, today: dt.date, periods: tuple[Period, Period, Period], policy: Policy
-) -> Figures:
+def _unit_figures(unit: str, today: dt.date, periods: Periods, policy: Policy) -> Figures:
     table = service.tables(today, STRUCTURE, person_level=False).figures
     found = {p: table.get((unit, *p)) or empty_figures(unit, p, STRUCTURE) for p in periods}
     shown = tuple(policy.unit(STRUCTURE, unit, *p) for p in periods)
-    long_shown = tuple(
-        policy.unit(STRUCTURE, unit, *p)
-        and (
-            LONG_TERM in policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *p) or no_long_term(found[p])
-        )
-        for p in (periods[0], periods[2])
+    lengths = (
+        policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *periods[0]),
+        policy.parts(LENGTH_GROUPS, STRUCTURE, unit, *periods[2]),
     )
-    return _figures(found, periods, shown, long_shown)  # type: ignore[arg-type]
+    return _figures(found, periods, shown, lengths)
 
 
 def _job_groups(
-    unit: str, today: dt.date, periods: tuple[Period, Period, Period], policy: Policy
+    unit: str, today: dt.date, periods: Periods, policy: Policy
 ) -> tuple[tuple[str, Figures], ...]:
     by_period = {p: service.job_group_figures(today, p, STRUCTURE).get(unit, {}) for p in periods}
     allowed = {p: policy.parts(JOB_GROUPS, STRUCTURE, unit, *p) for p in periods}
-    groups = sorted({g for found in by_period.values() for g in found})
     rows = []
-    for group in groups:
+    for group in sorted({g for found in by_period.values() for g in found}):
         found = {p: by_period[p].get(group) or empty_figures(unit, p, STRUCTURE) for p in periods}
         shown = tuple(group in by_period[p] and group in allowed[p] for p in periods)
         # A job group's long-term share would split a shown group by spell length: a
         # breakdown of a breakdown, which the policy does not decide. Not made.
-        rows.append((group, _figures(found, periods, shown, (False, False))))  # type: ignore[arg-type]
+        rows.append((group, _figures(found, periods, shown, None)))
     return tuple(rows)
 
 
