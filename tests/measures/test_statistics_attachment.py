@@ -211,3 +211,25 @@ def test_only_the_sickness_item_gets_them(client: Client, committees: Committees
     item = sickness_item(committees)
     assert "sickness-statistics" in client.get(f"/items/{item.pk}/").content.decode()
     assert client.get(f"/items/{item.pk}/sickness-statistics/").status_code == 405
+
+
+def test_the_annual_cycle_marks_the_item_that_gets_the_buttons(
+    client: Client, committees: Committees
+) -> None:
+    """The secretary marks a recurring item in the annual cycle; the agenda built from
+    the cycle then has the item, with both buttons on its page."""
+    client.force_login(committees.sofie)
+    form = {"title": "Sygefraværet i {year}", "month": "9", "order": "9"}
+    assert (
+        client.post("/committees/CSO/cycle/", {**form, "report": "sickness_absence"}).status_code
+        == 302
+    )
+    rule = RecurringItem.objects.get(title="Sygefraværet i {year}")
+    assert rule.report == "sickness_absence"
+    assert client.post(f"/meetings/{committees.september.pk}/build/").status_code == 302
+    item = committees.september.items.get(title="Sygefraværet i 2026")
+    page = client.get(f"/items/{item.pk}/").content.decode()
+    assert "Dan bilag med sygefraværsstatistikken" in page
+    assert "Vedhæft forvaltningernes tiltag 2026 (Bilag 2)" in page
+    assert client.post(f"/items/{item.pk}/sickness-statistics/").status_code == 302
+    assert item.attachments.count() == 2
