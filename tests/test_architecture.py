@@ -57,6 +57,8 @@ PURE = {
         )
         for name in ("periods", "content", "charts", "words", "document", "workbook")
     },
+    # The measures compiled as seed 003's Bilag 2; the sickness item's statistics attachment.
+    **{f"measures/{name}.py": ("samraad.documents",) for name in ("compilation", "report")},
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)

@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "samraad.reports",
     "samraad.committees",
     "samraad.meetings",
+    "samraad.measures",
     "samraad.audit",
     "samraad.interchange",
     "samraad.accounts",

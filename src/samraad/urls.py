@@ -18,5 +18,6 @@ urlpatterns = [
     # committees/new/ and the member pages before a committee's own pages (meetings).
     path("", include("samraad.committees.urls")),
     path("", include("samraad.meetings.urls")),
+    path("", include("samraad.measures.urls")),  # after meetings: its file-kind converter
     path("api/", include("samraad.api.urls")),
 ]

@@ -240,3 +240,15 @@ CYCLE_POSITION = Vocabulary(
     Term("first", "The year's first meeting", "Årets første møde"),
     Term("last", "The year's last meeting", "Årets sidste møde"),
 )
+
+# What an annual cycle's item is about when the app makes its attachments from live
+# figures (the yearly sickness-absence item: statistics and the administrations' measures).
+SICKNESS_ABSENCE_REPORT = "sickness_absence"
+CYCLE_REPORT = Vocabulary(
+    "annual cycle report",
+    Term(
+        SICKNESS_ABSENCE_REPORT,
+        "Sickness absence: statistics and measures",
+        "Sygefravær: statistik og tiltag",
+    ),
+)

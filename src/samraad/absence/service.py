@@ -8,7 +8,7 @@ these functions after accounts.permissions has allowed the request.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -54,6 +54,7 @@ from samraad.stats import (
     Structure,
     UnitFigures,
     age_pieces,
+    by_job_group,
     empty_figures,
     figures_by_key,
     notice_pieces,
@@ -124,6 +125,17 @@ def tables(today: dt.date, structure: Structure, person_level: bool = True) -> T
     return cache.remember(
         ("tables", today, structure, person_level),
         lambda: compute_tables(cache.dataset(), job_groups(), periods, structure, today),
+    )
+
+
+def job_group_figures(
+    today: dt.date, period: Period, structure: Structure
+) -> Mapping[str, dict[str, UnitFigures]]:
+    """Every unit's figures by job group for one period (the tables hold the last 12
+    months only); the tree of `today` for the current structure, as the tables."""
+    return cache.remember(
+        ("job_group_figures", today, period, structure),
+        lambda: by_job_group(cache.dataset(), job_groups(), period, structure, today),
     )
 
 

@@ -37,6 +37,7 @@ from samraad.meetings.store import store_meeting
 from samraad.minutes import MinutesError, read_meeting
 from samraad.org.tree import tree_on
 from samraad.synth.names import MEN, SURNAMES, WOMEN
+from samraad.vocabulary import SICKNESS_ABSENCE_REPORT
 
 SEEDS = Path(samraad.__file__).resolve().parents[2] / "docs" / "seeds"
 SEED_DATES = {
@@ -235,6 +236,7 @@ def _cycle(
             text=text,
             order=order,
             action_plan=plan if title.startswith("Status på handlingsplanen") else None,
+            report=SICKNESS_ABSENCE_REPORT if title.startswith("Sygefravær") else "",
         )
         for order, (title, purpose, month, position, text) in enumerate(rules, start=1)
     )

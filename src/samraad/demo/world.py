@@ -16,6 +16,7 @@ from django.apps import apps
 from django.db import connection, transaction
 
 from samraad.demo.committees import DemoCommittees, create_demo_committees
+from samraad.demo.measures import DemoMeasures, create_demo_measures
 from samraad.demo.models import DemoRun
 from samraad.followup.models import Alert
 from samraad.followup.store import store_alerts
@@ -36,7 +37,17 @@ from samraad.stats import (
 from samraad.synth import generate_frames, write_folder
 
 # The apps whose rows the demo may replace (the audit log stays: it is append-only).
-DEMO_APPS = ("meetings", "committees", "followup", "accounts", "absence", "people", "org", "demo")
+DEMO_APPS = (
+    "measures",
+    "meetings",
+    "committees",
+    "followup",
+    "accounts",
+    "absence",
+    "people",
+    "org",
+    "demo",
+)
 
 
 class RealDataPresent(Exception):
@@ -94,6 +105,7 @@ def load_demo(settings: DemoSettings, folder: Path | None = None) -> ImportSumma
     # The demo's managers are made up: store the alerts without queueing mail.
     store_alerts(alerts, settings.today, mail=False)
     create_demo_committees(settings.today, settings.seed)
+    create_demo_measures(settings.today)
     DemoRun.objects.create(
         today=settings.today,
         employees=settings.employees,
@@ -151,6 +163,7 @@ def load_and_report(settings: DemoSettings, say: Callable[[str], None]) -> None:
     started = time.perf_counter()
     say(str(load_demo(settings)))
     say(str(DemoCommittees.stored()))
+    say(str(DemoMeasures.stored()))
     alerts = Alert.objects.count()
     elapsed = time.perf_counter() - started
     say(f"Generated, imported and replayed the rules ({alerts:,} alerts) in {elapsed:.1f} s.\n")

@@ -14,6 +14,7 @@ from samraad.vocabulary import (
     ACTION_STATUS,
     AGENDA_PURPOSE,
     CYCLE_POSITION,
+    CYCLE_REPORT,
     MEETING_KIND,
     PROCEDURE_ANSWER,
 )
@@ -128,10 +129,24 @@ class RecurringForm(forms.ModelForm):
     position = forms.ChoiceField(
         label=_("Or the meeting"), choices=[("", "–"), *choices(CYCLE_POSITION)], required=False
     )
+    report = forms.ChoiceField(
+        label=_("Attachments from the statistics"),
+        choices=[("", "–"), *choices(CYCLE_REPORT)],
+        required=False,
+    )
 
     class Meta:
         model = RecurringItem
-        fields = ["title", "purpose", "text", "month", "position", "order", "action_plan"]
+        fields = [
+            "title",
+            "purpose",
+            "text",
+            "month",
+            "position",
+            "order",
+            "action_plan",
+            "report",
+        ]
         labels = {
             "title": _("Title"),
             "text": _("Text"),

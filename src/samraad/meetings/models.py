@@ -24,6 +24,7 @@ from samraad.vocabulary import (
     AGENDA_PURPOSE,
     APPROVAL_METHOD,
     CYCLE_POSITION,
+    CYCLE_REPORT,
     MEETING_KIND,
     MINUTES_STATUS,
     PROCEDURE_ANSWER,
@@ -104,6 +105,11 @@ class RecurringItem(models.Model):
     # The yearly status item of an action plan: its text is the plan's status then.
     action_plan = models.ForeignKey(
         "ActionPlan", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The yearly sickness-absence item: its attachments are made from live figures and
+    # the administrations' measures (samraad.measures).
+    report = models.CharField(
+        max_length=20, choices=model_choices(CYCLE_REPORT), blank=True, default=""
     )
 
     class Meta:

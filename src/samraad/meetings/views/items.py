@@ -37,6 +37,7 @@ from samraad.meetings.recording import (
 )
 from samraad.meetings.views.common import audit_closed, item_for, secretary_only, signed_in
 from samraad.meetings.views.meeting import ItemView, item_views
+from samraad.vocabulary import SICKNESS_ABSENCE_REPORT
 
 # Types served as themselves; anything else (HTML, SVG …) as bytes to save, never to run.
 SAFE_TYPES = frozenset(
@@ -65,6 +66,7 @@ class ItemPage:
     action_form: ActionForm | None
     attachment_form: AttachmentForm | None
     note_form: NoteAttachForm | None
+    sickness_report: bool = False  # the yearly sickness item: attachments from live figures
 
 
 def _speakers(item: AgendaItem) -> list[tuple[str, str]]:
@@ -105,6 +107,9 @@ def item_page(request: HttpRequest, pk: int) -> HttpResponse:
         note_form=NoteAttachForm(committee_id=access.committee.code)
         if prepares and Note.objects.filter(committee=access.committee).exists()
         else None,
+        sickness_report=prepares
+        and item.recurring is not None
+        and item.recurring.report == SICKNESS_ABSENCE_REPORT,
     )
     return render(request, "meetings/item.html", {"page": page})
 
