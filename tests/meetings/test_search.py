@@ -134,7 +134,11 @@ def test_the_page_marks_the_words_and_escapes_the_text(
     client.force_login(committees.frede)
     html = client.get("/search/?q=sygefrav%C3%A6r").content.decode()
     assert "<mark>Sygefraværet</mark> i forvaltningerne er steget" in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Sygefraværet</mark> følges" in html
+    escaped = {  # ts_headline leaves markup out; the snippet of SQLite escapes it
+        "sqlite": "&lt;script&gt;alert(1)&lt;/script&gt; <mark>Sygefraværet</mark> følges",
+        "postgresql": "alert(1) <mark>Sygefraværet</mark> følges",
+    }
+    assert escaped[connection.vendor] in html
     assert "<script>alert" not in html
     assert f'href="/items/{item.pk}/"' in html
     assert f'href="/meetings/{committees.march.pk}/"' in html
@@ -237,6 +241,6 @@ def test_postgresql_and_python_stem_alike() -> None:
         "langtidssygemeldte drøftede godkendte orienteringen"
     ).split()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT ts_lexize('danish_stem', w)[1] FROM unnest(%s::text[]) w", [words])
+        cursor.execute("SELECT (ts_lexize('danish_stem', w))[1] FROM unnest(%s::text[]) w", [words])
         postgres = [row[0] for row in cursor.fetchall()]
     assert postgres == [searchtext.stem(w) for w in words]

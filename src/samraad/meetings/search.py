@@ -444,17 +444,15 @@ def highlight(text: str, results: list[Result]) -> None:
     ids = [part.doc_id for r in results for part in r.parts]
     marked: dict[int, tuple[str, str]] = {}
     if connection.vendor == "postgresql":
-        options = (
-            f"StartSel={searchtext.START}, StopSel={searchtext.STOP}, MaxFragments=2, "
-            'MaxWords=24, MinWords=8, FragmentDelimiter=" … "'
-        )
+        marks = f"StartSel={searchtext.START}, StopSel={searchtext.STOP}"
+        options = f'{marks}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "'
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT d.id, ts_headline('danish', d.title, q, %s),"
                 " ts_headline('danish', d.body, q, %s)"
                 " FROM meetings_searchdocument d, websearch_to_tsquery('danish', %s) q"
                 " WHERE d.id = ANY(%s)",
-                [f"HighlightAll=true, {options}", options, text, ids],
+                [f"HighlightAll=true, {marks}", options, text, ids],
             )
             marked = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
     else:
@@ -466,7 +464,7 @@ def highlight(text: str, results: list[Result]) -> None:
     for result in results:
         for part in result.parts:
             title, body = marked.get(part.doc_id, ("", ""))
-            part.snippet = searchtext.to_html(body)
+            part.snippet = searchtext.to_html(" ".join(body.split()))
             if part.kind == "attachment":
                 part.name = searchtext.to_html(title)
             elif not result.title_html:
