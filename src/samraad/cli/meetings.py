@@ -21,7 +21,9 @@ COMMITTEE_CODE = re.compile(r"[\w-]{1,40}")
 
 
 def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("meetings", help="committee meetings: import agendas and minutes, rebuild the search index")
+    parser = sub.add_parser(
+        "meetings", help="committee meetings: import agendas and minutes, rebuild the search index"
+    )
     actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
     read = actions.add_parser(
         "import", help="read one agenda or minutes document (plain text, .pdf or .docx)"

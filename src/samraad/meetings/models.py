@@ -395,7 +395,9 @@ class SearchDocument(models.Model):
     attachment = models.ForeignKey(
         Attachment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    note = models.ForeignKey(Note, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    note = models.ForeignKey(
+        Note, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     date = models.DateField()
     year = models.PositiveSmallIntegerField()
     level = models.PositiveSmallIntegerField(default=0)

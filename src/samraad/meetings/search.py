@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Prefetch
@@ -48,6 +49,7 @@ TEXT_SUFFIXES = (".pdf", ".docx", ".txt", ".csv", ".md")
 MAX_TEXT = 500_000  # characters of an attachment's text indexed
 LIMIT = 200  # texts ranked per search: the best ones, grouped per item
 PAGE = 20  # results (items and notes) per page
+REBUILD = "INSERT INTO meetings_search_fts(meetings_search_fts) VALUES ('rebuild')"
 
 _paused: contextvars.ContextVar[bool] = contextvars.ContextVar("search_paused", default=False)
 
@@ -176,8 +178,10 @@ def _note_document(note: Note) -> SearchDocument:
     )
 
 
-COMPARED = ("committee_id", "meeting_id", "item_id", "attachment_id", "note_id", "date", "year")
-COMPARED += ("level", "closed", "draft", "title", "body", "kind")
+COMPARED = (
+    *("committee_id", "meeting_id", "item_id", "attachment_id", "note_id", "date", "year"),
+    *("level", "closed", "draft", "title", "body", "kind"),
+)
 
 
 def _sync(existing: Iterable[SearchDocument], wanted: list[SearchDocument]) -> None:
@@ -250,7 +254,9 @@ def reindex(committee: str | None = None) -> int:
         old.delete()
         if committee is None and connection.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute("INSERT INTO meetings_search_fts(meetings_search_fts) VALUES('rebuild')")
+                cursor.execute(
+                    "INSERT INTO meetings_search_fts(meetings_search_fts) VALUES('rebuild')"
+                )
         for meeting in meetings:
             index_meeting(meeting)
         for note in notes:
@@ -341,10 +347,9 @@ class Found:
     capped: bool  # more texts matched than were ranked (LIMIT)
 
 
-def _where(
-    found: list[Audience], committee: str | None, year: int | None
-) -> tuple[str, list[object]]:
-    clauses, params = [], []
+def _where(found: list[Audience], committee: str | None, year: int | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
     for audience in found:
         if committee is None or audience.committee == committee:
             clauses.append("(d.committee_id = %s AND d.level <= %s)")
@@ -357,7 +362,7 @@ def _where(
 
 
 def _ranked(
-    text: str, query: searchtext.Query, where: str, params: list[object]
+    text: str, query: searchtext.Query, where: str, params: list[Any]
 ) -> list[tuple[int, float]]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
