@@ -59,6 +59,11 @@ def test_phrases_alternatives_and_exclusions(committees: Committees) -> None:
     assert titles(frede, "sygefravær -budget") == ["2. Sygefravær 2025"]
     assert titles(frede, "trivsel or sygefravær") == ["2. Sygefravær 2025", "2. Budget 2027"]
     assert titles(frede, "og i at") == []
+    # A committee's code is words of the text only where the text says it.
+    assert titles(committees.sofie, "cso") == [
+        "1. Godkendelse af referat fra CSO-mødet den 5. marts 2026",
+        "2. Sygefravær 2025",
+    ]
 
 
 def test_a_committee_member_finds_the_committees_closed_items(committees: Committees) -> None:

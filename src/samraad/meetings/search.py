@@ -361,29 +361,38 @@ def _where(found: list[Audience], committee: str | None, year: int | None) -> tu
     return sql, params
 
 
+COLUMNS = "d.id, d.kind, d.committee_id, d.date, d.level, d.item_id, d.meeting_id, d.note_id"
+COLUMNS += ", d.attachment_id, d.closed, d.draft, d.title"
+
+
 def _ranked(
-    text: str, query: searchtext.Query, where: str, params: list[Any]
-) -> list[tuple[int, float]]:
+    text: str, query: searchtext.Query, codes: list[str], where: str, params: list[Any]
+) -> list[tuple[Any, ...]]:
+    """The best texts: (score, and the COLUMNS), best first, then newest."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT d.id, ts_rank(d.vector, q) AS score"
+                f"SELECT ts_rank(d.vector, q) AS score, {COLUMNS}"
                 " FROM meetings_searchdocument d, websearch_to_tsquery('danish', %s) q"
                 f" WHERE d.vector @@ q AND {where}"
                 " ORDER BY score DESC, d.date DESC, d.id LIMIT %s",
                 [text, *params, LIMIT + 1],
             )
-            return [(row[0], float(row[1])) for row in cursor.fetchall()]
-        # bm25 is lower for a better match; a title's words count three times.
-        cursor.execute(
-            "SELECT d.id, -bm25(meetings_search_fts, 3.0, 1.0) AS score"
-            " FROM meetings_search_fts JOIN meetings_searchdocument d"
-            " ON d.id = meetings_search_fts.rowid"
-            f" WHERE meetings_search_fts MATCH %s AND {where}"
-            " ORDER BY score DESC, d.date DESC, d.id LIMIT %s",
-            [searchtext.fts5_query(query), *params, LIMIT + 1],
-        )
-        return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        else:
+            # bm25 is lower for a better match; a title's words count three times.
+            match = (
+                f"{{title_terms body_terms}} : ({searchtext.fts5_query(query)})"
+                f" AND {searchtext.fts5_committees(codes)}"
+            )
+            cursor.execute(
+                f"SELECT -bm25(meetings_search_fts, 3.0, 1.0, 0.0) AS score, {COLUMNS}"
+                " FROM meetings_search_fts JOIN meetings_searchdocument d"
+                " ON d.id = meetings_search_fts.rowid"
+                f" WHERE meetings_search_fts MATCH %s AND {where}"
+                " ORDER BY score DESC, d.date DESC, d.id LIMIT %s",
+                [match, *params, LIMIT + 1],
+            )
+        return cursor.fetchall()
 
 
 def find(
@@ -397,38 +406,34 @@ def find(
     """The items and notes whose texts match, best first (then newest), or newest first
     with `by_date`; without highlights (`highlight` adds them to a page of results)."""
     query = searchtext.parse_query(text)
-    if query.empty or not any(committee in (None, a.committee) for a in found):
+    codes = [a.committee for a in found if committee in (None, a.committee)]
+    if query.empty or not codes:
         return Found([], False)
     where, params = _where(found, committee, year)
-    ranked = _ranked(text, query, where, params)
+    ranked = _ranked(text, query, codes, where, params)
     capped = len(ranked) > LIMIT
-    ranked = ranked[:LIMIT]
-    docs = SearchDocument.objects.defer("body", "title_terms", "body_terms").in_bulk(
-        [doc_id for doc_id, _ in ranked]
-    )
     results: dict[tuple[str, int], Result] = {}
-    for doc_id, score in ranked:
-        doc = docs[doc_id]
-        key = ("note", doc.note_id) if doc.note_id else ("item", doc.item_id)
-        result = results.get(key)  # type: ignore[arg-type]
+    for row in ranked[:LIMIT]:
+        score, doc_id, kind, committee_id, date, _level, item_id, meeting_id, note_id = row[:9]
+        attachment_id, closed, draft, title = row[9:]
+        key = ("note", note_id) if note_id else ("item", item_id)
+        result = results.get(key)
         if result is None:
             result = Result(
-                committee_id=doc.committee_id,
-                date=doc.date,
+                committee_id=committee_id,
+                date=date if isinstance(date, dt.date) else dt.date.fromisoformat(date),
                 kind=key[0],
-                target_id=int(key[1] or 0),
-                meeting_id=doc.meeting_id,
-                title=doc.title if doc.kind != "attachment" else "",
-                closed=doc.closed,
-                score=score,
+                target_id=key[1],
+                meeting_id=meeting_id,
+                title=title if kind != "attachment" else "",
+                closed=bool(closed),
+                score=float(score),
             )
-            results[key] = result  # type: ignore[index]
-        if not result.title and doc.kind != "attachment":
-            result.title = doc.title
-        result.parts.append(
-            Part(doc.kind, doc.pk, doc.attachment_id, doc.title if doc.attachment_id else "")
-        )
-        result.parts[-1].draft = doc.draft
+            results[key] = result
+        if not result.title and kind != "attachment":
+            result.title = title
+        name = title if kind == "attachment" else ""
+        result.parts.append(Part(kind, doc_id, attachment_id, name, draft=bool(draft)))
     ordered = list(results.values())
     if by_date:
         ordered.sort(key=lambda r: (r.date, r.score), reverse=True)

@@ -1,7 +1,7 @@
 """The full-text index's database objects, installed by migration 0003: on PostgreSQL a
 generated `tsvector` column (title weighted above body, the `danish` configuration)
-with a GIN index; on SQLite an FTS5 table over the stems, kept in step with
-`meetings_searchdocument` by triggers."""
+with a GIN index; on SQLite an FTS5 table over the stems (and the committee's code),
+kept in step with `meetings_searchdocument` by triggers."""
 
 from __future__ import annotations
 
@@ -17,14 +17,16 @@ POSTGRES_REMOVE = [
     "DROP INDEX IF EXISTS meetings_search_vector",
     "ALTER TABLE meetings_searchdocument DROP COLUMN IF EXISTS vector",
 ]
-_COLUMNS = "title_terms, body_terms"
+# The committee's code is indexed too, so that a search narrows to the user's committees
+# inside the index before it ranks (the query then checks the code exactly).
+_COLUMNS = "title_terms, body_terms, committee_id"
 _DELETE = (
-    "INSERT INTO meetings_search_fts(meetings_search_fts, rowid, title_terms, body_terms)"
-    " VALUES ('delete', old.id, old.title_terms, old.body_terms);"
+    f"INSERT INTO meetings_search_fts(meetings_search_fts, rowid, {_COLUMNS})"
+    " VALUES ('delete', old.id, old.title_terms, old.body_terms, old.committee_id);"
 )
 _INSERT = (
-    "INSERT INTO meetings_search_fts(rowid, title_terms, body_terms)"
-    " VALUES (new.id, new.title_terms, new.body_terms);"
+    f"INSERT INTO meetings_search_fts(rowid, {_COLUMNS})"
+    " VALUES (new.id, new.title_terms, new.body_terms, new.committee_id);"
 )
 SQLITE = [
     f"CREATE VIRTUAL TABLE meetings_search_fts USING fts5({_COLUMNS},"

@@ -126,6 +126,15 @@ def fts5_query(query: Query) -> str:
     return expression
 
 
+def fts5_committees(codes: list[str]) -> str:
+    """An FTS5 condition on the indexed committee codes: a superset of those rows (the
+    tokens of "HMED-3" are also in "HMED-3-X"), narrowed exactly afterwards."""
+    phrases = " OR ".join(
+        '"' + " ".join(w.lower() for w in WORD.findall(code)) + '"' for code in codes
+    )
+    return f"committee_id : ({phrases})"
+
+
 def mark_all(text: str, stems: frozenset[str]) -> str:
     """The whole text with every word whose stem is asked for between the marks."""
     out, at = [], 0
