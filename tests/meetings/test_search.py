@@ -109,7 +109,9 @@ def test_no_seat_finds_nothing_and_has_no_page(client: Client, committees: Commi
     assert titles(carl, "budget") == []
     client.force_login(carl)
     assert client.get("/search/?q=budget").status_code == 404
-    assert "/search/" not in client.get("/committees/").content.decode()
+    assert 'data-nav="search"' not in client.get("/committees/").content.decode()
+    client.force_login(committees.gitte)
+    assert 'href="/search/" data-nav="search"' in client.get("/committees/").content.decode()
 
 
 def test_no_login_is_sent_to_sign_in(client: Client, committees: Committees) -> None:
