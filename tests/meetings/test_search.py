@@ -19,7 +19,7 @@ from samraad.cli import main
 from samraad.clock import today
 from samraad.meetings import search, searchtext
 from samraad.meetings.agenda import add_item, publish_agenda, remove_item
-from samraad.meetings.attachments import add_attachment
+from samraad.meetings.attachments import add_attachment, attach_note
 from samraad.meetings.models import AgendaItem, Note, SearchDocument
 from samraad.meetings.recording import add_statement, remove_statement, save_minutes
 from tests.meetings.world import CLOSED_TITLE, Committees
@@ -190,6 +190,24 @@ def test_attachments_text_is_found(committees: Committees) -> None:
     assert titles(committees.frede, "personalesag") == [f"3. {CLOSED_TITLE}"]
 
 
+def test_a_pdf_attachments_text_is_found(committees: Committees) -> None:
+    """A note attached to an item is its PDF (typeset): its text layer is searched."""
+    note = Note.objects.create(
+        committee_id="CSO",
+        title="Fraværspolitik",
+        date=committees.march.date,
+        summary="Politikken beskriver dialogmøderne med langtidssygemeldte.",
+    )
+    item = AgendaItem.objects.get(meeting=committees.march, number=2)
+    attachment = attach_note(item, note, None)
+    found = search.find("dialogmøder", search.audiences(scope_for(committees.frede, today())))
+    assert [(r.kind, r.title) for r in found.results] == [
+        ("note", "Fraværspolitik"),
+        ("item", "2. Budget 2027"),
+    ]
+    assert [(p.kind, p.name) for p in found.results[1].parts] == [("attachment", attachment.name)]
+
+
 def test_the_newest_version_of_an_attachment_is_indexed(committees: Committees) -> None:
     item = AgendaItem.objects.get(meeting=committees.march, number=2)
     add_attachment(item, "notat.txt", b"Foreloebig tekst om vikarer", "text/plain", None)
@@ -238,6 +256,13 @@ def test_reindex_command_rebuilds_the_index(
     assert main(["meetings", "reindex", "--committee", "HMED-BUF"]) == 0
     assert capsys.readouterr().out == "Search index: 3 texts indexed (HMED-BUF).\n"
     assert SearchDocument.objects.count() == expected
+
+
+def test_reindex_of_an_unknown_committee_is_a_usage_error(
+    committees: Committees, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["meetings", "reindex", "--committee", "NOPE"]) == 2
+    assert "no committee with the code 'NOPE'" in capsys.readouterr().err
 
 
 def test_postgresql_and_python_stem_alike() -> None:
