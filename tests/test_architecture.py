@@ -37,10 +37,10 @@ PURE = {
     "analyses/tables.py": CORE,
     "minutes/*.py": (),
     # The committees' pure parts: the annual cycle, written procedure, plan status,
-    # the papers as documents, the import's correction step.
+    # the papers as documents, the import's correction step, the search's Danish words.
     **{
         f"meetings/{name}.py": ("samraad.vocabulary", "samraad.documents", "samraad.minutes")
-        for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review")
+        for name in ("cycle", "procedure", "plans", "papers", "notepaper", "review", "searchtext")
     },
     # The monthly report's content, charts, PDF and Excel file: no database.
     **{

@@ -50,7 +50,12 @@ def pages(world: Committees) -> dict[str, list[str]]:
             f"/meetings/{world.september.pk}/",
             f"/items/{closed}/",
         ],
-        "mette": [f"/meetings/{world.march.pk}/", f"/items/{closed}/"],
+        "mette": [
+            f"/meetings/{world.march.pk}/",
+            f"/items/{closed}/",
+            "/search/",
+            "/search/?q=budget+or+personalesag",
+        ],
         "carl": ["/committees/", "/committees/new/"],
         "": [
             "/public/",

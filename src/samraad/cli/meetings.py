@@ -21,7 +21,9 @@ COMMITTEE_CODE = re.compile(r"[\w-]{1,40}")
 
 
 def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("meetings", help="committee meetings: import agendas and minutes")
+    parser = sub.add_parser(
+        "meetings", help="committee meetings: import agendas and minutes, rebuild the search index"
+    )
     actions = parser.add_subparsers(dest="action", required=True, parser_class=type(parser))
     read = actions.add_parser(
         "import", help="read one agenda or minutes document (plain text, .pdf or .docx)"
@@ -33,6 +35,11 @@ def add_parser(sub: Any) -> None:
     read.add_argument("--dry-run", action="store_true", help="parse and print; store nothing")
     # Reading needs no database: Django is set up by store(), only when storing.
     read.set_defaults(func=run_import, needs_django=False)
+    reindex = actions.add_parser(
+        "reindex", help="rebuild the search index of agendas, minutes, attachments and notes"
+    )
+    reindex.add_argument("--committee", metavar="CODE", type=committee_code)
+    reindex.set_defaults(func=run_reindex)
 
 
 def committee_code(text: str) -> str:
@@ -55,6 +62,21 @@ def run_import(args: argparse.Namespace) -> int:
             raise UsageError(f"{args.file}: the document gives no date: pass --date YYYY-MM-DD")
         store(meeting, args.committee, meeting.date, args.file.name)
     print(meeting.to_json() if args.json else summary(meeting))
+    return 0
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    """Every text of the committees' work read again into the search index
+    (meetings/search.py); one committee's with --committee."""
+    from samraad.cli import UsageError
+    from samraad.committees.models import Committee
+    from samraad.meetings.search import reindex
+
+    if args.committee and not Committee.objects.filter(code=args.committee).exists():
+        raise UsageError(f"no committee with the code {args.committee!r}")
+    count = reindex(args.committee)
+    which = f" ({args.committee})" if args.committee else ""
+    print(f"Search index: {count} texts indexed{which}.")
     return 0
 
 

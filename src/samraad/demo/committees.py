@@ -21,6 +21,7 @@ from django.db import transaction
 
 import samraad
 from samraad.committees.models import Committee, Member
+from samraad.meetings import search
 from samraad.meetings.agenda import build_agenda, publish_agenda, series_of
 from samraad.meetings.approval import freeze, start_procedure
 from samraad.meetings.content import paper_of
@@ -150,6 +151,14 @@ def first_thursday(year: int, month: int, day: int) -> dt.date:
 
 @transaction.atomic
 def create_demo_committees(today: dt.date, seed: int) -> DemoCommittees:
+    # Written with the search index paused, then indexed once (meetings/search.py).
+    with search.paused():
+        made = _create(today, seed)
+    search.reindex()
+    return made
+
+
+def _create(today: dt.date, seed: int) -> DemoCommittees:
     rng = random.Random(seed)
     tree = tree_on(today)
     root = tree.roots()[0]

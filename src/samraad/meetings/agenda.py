@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from samraad.committees.models import Committee
-from samraad.meetings import cycle, plans
+from samraad.meetings import cycle, plans, search
 from samraad.meetings.models import (
     Action,
     ActionPlanElement,
@@ -117,7 +117,7 @@ def build_agenda(meeting: Meeting, today: dt.date) -> list[AgendaItem]:
     recurring = {
         str(r.pk): r for r in RecurringItem.objects.filter(committee_id=meeting.committee_id)
     }
-    return AgendaItem.objects.bulk_create(
+    items = AgendaItem.objects.bulk_create(
         AgendaItem(
             meeting=meeting,
             number=draft.number,
@@ -129,6 +129,8 @@ def build_agenda(meeting: Meeting, today: dt.date) -> list[AgendaItem]:
         )
         for draft in draft_for(meeting, today)
     )
+    search.meeting_changed(meeting)  # bulk_create sends no signal
+    return items
 
 
 def _renumber(meeting: Meeting, ordered: list[AgendaItem]) -> None:

@@ -373,3 +373,49 @@ class ActionPlanElement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+
+class SearchDocument(models.Model):
+    """One searchable text of the committees' work (meetings/search.py): an item's
+    agenda part, its minutes part, an attachment's text or a note, with who may find it.
+
+    `level` is the least seat that may find it: 0 every seat (guests too), 1 the
+    committee's members (closed items, draft minutes), 2 its secretary (an agenda not
+    sent out). The full-text index is kept by the database: on PostgreSQL a generated
+    `tsvector` column with a GIN index, on SQLite an FTS5 table over `title_terms` and
+    `body_terms` (the stems, filled on SQLite only) kept in step by triggers
+    (migration 0002). A migration that remakes this table on SQLite must install the
+    triggers again (`samraad meetings reindex` rebuilds the index)."""
+
+    key = models.CharField(max_length=40, unique=True)  # "agenda:12", "note:3" …
+    kind = models.CharField(max_length=10)
+    committee = models.ForeignKey(
+        "committees.Committee", on_delete=models.CASCADE, related_name="+"
+    )
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    attachment = models.ForeignKey(
+        Attachment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    note = models.ForeignKey(
+        Note, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    date = models.DateField()
+    year = models.PositiveSmallIntegerField()
+    level = models.PositiveSmallIntegerField(default=0)
+    closed = models.BooleanField(default=False)
+    draft = models.BooleanField(default=False)
+    title = models.CharField(max_length=600)
+    body = models.TextField(blank=True, default="")
+    title_terms = models.TextField(blank=True, default="")
+    body_terms = models.TextField(blank=True, default="")
+
+    class Meta:
+        indexes = [models.Index(fields=["committee", "year"], name="search_committee_year")]
+
+    def __str__(self) -> str:
+        return self.key

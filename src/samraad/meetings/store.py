@@ -14,6 +14,7 @@ import datetime as dt
 from django.db import transaction
 
 from samraad.committees.models import Committee
+from samraad.meetings import search
 from samraad.meetings.agenda import series_of
 from samraad.meetings.approval import freeze
 from samraad.meetings.content import paper_of
@@ -68,4 +69,5 @@ def store_meeting(
         )
     if "minutes" in parsed.parts:
         freeze(meeting, paper_of(meeting, closed=True).to_dict(), "imported", date)
+    search.meeting_changed(meeting)  # the statements were written in bulk
     return meeting

@@ -10,6 +10,7 @@ from samraad.meetings.views import (
     papers,
     plans,
     public,
+    search,
 )
 
 
@@ -69,6 +70,7 @@ urlpatterns = [
     path("notes/<int:pk>.<filekind:kind>", notes.note_file, name="note_file"),
     path("plans/<int:pk>/", plans.plan, name="plan"),
     path("plan-elements/<int:pk>/", plans.element, name="element"),
+    path("search/", search.search_page, name="search"),
     path("public/", public.committees, name="public"),
     path("public/committees/<str:code>/", public.committee, name="public_committee"),
     path("public/meetings/<int:pk>/", public.minutes, name="public_minutes"),
