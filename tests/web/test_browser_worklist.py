@@ -107,5 +107,5 @@ def test_central_hr_filters_by_unit_and_rule_and_pages(browser_world: World, pag
 
     page.get_by_label("Regel", exact=True).select_option("retention-plan")
     page.get_by_role("button", name="Filtrér").click()
-    page.get_by_text("Regel retention-plan").first.wait_for()
+    page.locator("#alerts-table").get_by_text("Regel retention-plan").first.wait_for()
     assert rows.count() == 5
