@@ -154,6 +154,7 @@ RULE_ACTIONS: dict[str, FollowUpAction] = {
 def action_for(rule_id: str) -> FollowUpAction:
     return RULE_ACTIONS.get(rule_id, FollowUpAction.CONVERSATION)
 
+
 STRUCTURE = Vocabulary(
     "structure",
     Term("historic", "Historic structure", "Historisk struktur"),

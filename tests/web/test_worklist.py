@@ -62,7 +62,7 @@ def listed(client: Client, query: str) -> tuple[list[str], dict[str, int]]:
     response = client.get(f"/alerts/?{query}")
     assert response.status_code == 200, response.status_code
     page = response.context["page"]
-    return [r.employee_id for r in page.rows], page.list.counts
+    return [r.employee_id for r in page.rows], page.work.counts
 
 
 def test_central_hr_filters_by_unit_rule_and_status_with_counts(client: Client, sol: World) -> None:
@@ -91,12 +91,13 @@ def test_central_hr_pages_through_the_inbox(client: Client, world: World) -> Non
     start = D("2025-08-01")
     for n in range(120):
         raised = start + dt.timedelta(days=n)
-        alert(f"BIB-{n % 6 + 1}", "conversation", str(raised), str(raised + dt.timedelta(14)), "BIB")
+        due = raised + dt.timedelta(14)
+        alert(f"BIB-{n % 6 + 1}", "conversation", str(raised), str(due), "BIB")
     client.force_login(world.carl)
     seen: list[dt.date] = []
     for number in (1, 2, 3):
         page = client.get(f"/alerts/?unit=BIB&status=all&page={number}").context["page"]
-        assert (page.list.page, page.list.pages, page.total) == (number, 3, 120)
+        assert (page.work.page, page.work.pages, page.total) == (number, 3, 120)
         seen += [r.due_by for r in page.rows]
     assert len(seen) == 120 and seen == sorted(seen) and len(set(seen)) == 120
     last = client.get("/alerts/?unit=BIB&status=all&page=99").context["page"]
@@ -153,7 +154,8 @@ def test_the_excel_file_holds_the_filtered_list(client: Client, sol: World) -> N
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert [(r[0], r[1], r[5]) for r in rows] == [("SOL-2", "Karen Blixen", dt.datetime(2026, 6, 8))]
+    due = dt.datetime(2026, 6, 8)
+    assert [(r[0], r[1], r[5]) for r in rows] == [("SOL-2", "Karen Blixen", due)]
     assert AuditEntry.objects.get(page="followup:alerts_xlsx").subjects == "SOL-2"
 
 

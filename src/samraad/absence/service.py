@@ -328,7 +328,7 @@ def _alert_frame(period: Period) -> pl.DataFrame:
     start, end = period
     rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
     columns = ("unit_id", "raised_on", "due_by", "closed_on", "lapsed_on")
-    values = list(rows.values_list(*columns))  # type: ignore[misc]
+    values = list(rows.values_list(*columns))
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 

@@ -49,7 +49,7 @@ def answer_of(alert: AlertRow) -> Answer | None:
         return None
     model = REGISTRATIONS.get(alert.action)
     if model is not None:
-        record: Any = model.objects.filter(alert_id=alert.alert_id).first()
+        record: Any = model._default_manager.filter(alert_id=alert.alert_id).first()
         if record is not None:
             return Answer(
                 alert.action,
@@ -109,5 +109,5 @@ def _store(alert: AlertRow, data: dict[str, Any]) -> list[Alert]:
     for extra in ("review_on", "reference"):
         if extra in data:
             fields[extra] = data[extra]
-    model.objects.create(**fields)
+    model._default_manager.create(**fields)
     return [Alert.objects.get(pk=alert.alert_id)]

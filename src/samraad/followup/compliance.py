@@ -70,7 +70,8 @@ def follow_up_by_unit(
     as_of: dt.date | None = None,
 ) -> dict[str, FollowUp]:
     """Every unit's follow-up at once. `alerts`: unit_id, raised_on, due_by, closed_on,
-    lapsed_on (ALERT_COLUMNS; `followup.status.with_closed_on` and Alert.lapsed_on); `unit_rows`: a Dataset's unit_rows (unit, parent, first, last).
+    lapsed_on (ALERT_COLUMNS; `followup.status.with_closed_on` and Alert.lapsed_on);
+    `unit_rows`: a Dataset's unit_rows (unit, parent, first, last).
     An alert belongs to the units above the unit it was raised in, on the day it was
     raised. Units without alerts are left out."""
     tree = closure(unit_rows, structure, day_number(as_of or end))

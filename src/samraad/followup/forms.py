@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
 from samraad.followup.closing import closing_kinds
 from samraad.followup.inbox import AlertRow
 from samraad.labels import choices
@@ -103,7 +104,7 @@ def _date_input() -> forms.DateInput:
 
 
 # The date each record asks for, and its label.
-DONE_ON_LABELS = {
+DONE_ON_LABELS: dict[str, Any] = {
     FollowUpAction.RETENTION_PLAN: gettext_lazy("Date the retention plan was made"),
     FollowUpAction.REFUND_CLAIMED: gettext_lazy("Date the refund was claimed"),
     FollowUpAction.EMPLOYER_PERIOD_NOTED: gettext_lazy("Date noted"),
@@ -162,5 +163,3 @@ class RegistrationForm(forms.Form):
             self.add_error("review_on", _("The review date is before the plan was made."))
         _check_note(self, data)
         return data
-
-

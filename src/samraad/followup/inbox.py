@@ -186,9 +186,7 @@ def status_counts(scope: Scope, today: dt.date, filters: Filters) -> dict[str, i
     if not scope.person_level:
         return {str(s): 0 for s in Status}
     alerts = _filtered(scope, today, filters)
-    found = alerts.aggregate(
-        **{str(s): Count("id", filter=status_q(s, today)) for s in Status}
-    )
+    found = alerts.aggregate(**{str(s): Count("id", filter=status_q(s, today)) for s in Status})
     counts = {key: int(value or 0) for key, value in found.items()}
     counts[PENDING] = counts[Status.OPEN] + counts[Status.OVERDUE]
     counts[ALL] = sum(counts[s] for s in Status)

@@ -114,7 +114,9 @@ class Conversation(models.Model):
                 name="conversation_kind",
             ),
             models.UniqueConstraint(
-                fields=["alert"], condition=Q(alert__isnull=False), name="conversation_once_per_alert"
+                fields=["alert"],
+                condition=Q(alert__isnull=False),
+                name="conversation_once_per_alert",
             ),
         ]
 

@@ -12,19 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-
-import polars as pl
 from typing import Any
 
+import polars as pl
 from django.db.models import Case, DateField, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Coalesce
 
 from samraad.followup.closing import CLOSING_KINDS, closing_kinds, fits
 from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up
 from samraad.followup.models import REGISTRATIONS, Alert, Conversation, Registration
-from samraad.vocabulary import RULE_ACTIONS, action_for
 from samraad.frames.loading import load_units
 from samraad.stats import Dataset, Structure
+from samraad.vocabulary import RULE_ACTIONS, action_for
 
 
 class Status(StrEnum):
@@ -63,7 +62,7 @@ def _first_fitting(kinds: tuple[str, ...] | None) -> Subquery:
 
 
 def _registered(model: type[Registration]) -> Subquery:
-    return Subquery(model.objects.filter(alert=OuterRef("pk")).values("done_on")[:1])
+    return Subquery(model._default_manager.filter(alert=OuterRef("pk")).values("done_on")[:1])
 
 
 def with_closed_on(alerts: QuerySet[Alert]) -> QuerySet[Alert]:

@@ -64,7 +64,7 @@ class UnitChoice:
 
 @dataclass(frozen=True)
 class AlertsPage:
-    list: Worklist
+    work: Worklist
     filters: Filters
     statuses: list[Link]
     units: list[UnitChoice]
@@ -76,11 +76,11 @@ class AlertsPage:
 
     @property
     def rows(self) -> list[AlertRow]:
-        return self.list.rows
+        return self.work.rows
 
     @property
     def total(self) -> int:
-        return self.list.total
+        return self.work.total
 
 
 def _filters(request: HttpRequest, scope: Scope, day: dt.date) -> Filters:
@@ -167,7 +167,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         subjects=[r.employee_id for r in found.rows],
     )
     page = AlertsPage(
-        list=found,
+        work=found,
         filters=filters,
         statuses=_status_links(filters, found.counts),
         units=_unit_choices(scope, day),
@@ -286,7 +286,6 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     found = alert_in_scope(scope, alert_id, day)
     if found is None:
         raise Http404("no such alert in your scope")
-    audit = {"employee_id": found.employee_id, "unit_id": found.unit_id}
     if request.method == "POST" and not found.waiting:
         return _refused(request, scope, found, day)
     form = _form(request, found, day) if found.waiting else None
@@ -296,7 +295,14 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
         except AlreadyAnswered:
             return _refused(request, scope, found, day)
         cache.invalidate("follow_up")
-        record(request, scope, "followup:alert", action=Action.RECORD, **audit)
+        record(
+            request,
+            scope,
+            "followup:alert",
+            action=Action.RECORD,
+            employee_id=found.employee_id,
+            unit_id=found.unit_id,
+        )
         if any(a.pk == found.alert_id for a in closed):
             done = (
                 _("The conversation is recorded and the alert is closed.")
@@ -307,7 +313,7 @@ def alert(request: HttpRequest, alert_id: int) -> HttpResponse:
         else:
             messages.info(request, _("The conversation is recorded; the alert stays open."))
         return redirect("followup:alerts")
-    record(request, scope, "followup:alert", **audit)
+    record(request, scope, "followup:alert", employee_id=found.employee_id, unit_id=found.unit_id)
     status = 400 if request.method == "POST" else 200
     page = AlertPage(found, form, answer_of(found))
     return render(request, "followup/alert.html", {"page": page}, status=status)
