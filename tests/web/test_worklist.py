@@ -101,7 +101,7 @@ def test_central_hr_pages_through_the_inbox(client: Client, world: World) -> Non
         seen += [r.due_by for r in page.rows]
     assert len(seen) == 120 and seen == sorted(seen) and len(set(seen)) == 120
     last = client.get("/alerts/?unit=BIB&status=all&page=99").context["page"]
-    assert (last.list.page, len(last.rows)) == (3, 20)  # past the end: the last page
+    assert (last.work.page, len(last.rows)) == (3, 20)  # past the end: the last page
     text = client.get("/alerts/?unit=BIB&status=all&page=2").content.decode()
     assert "Side 2 af 3 (120 advis)" in text
     assert 'href="?status=all&amp;unit=BIB&amp;page=3"' in text
