@@ -7,11 +7,13 @@ also sets the day each alert lapses (`mark_lapsed`), from the data alone.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import Any, NamedTuple
 
 import polars as pl
 from django.db import connection, transaction
@@ -33,6 +35,14 @@ class Stored:
     lapsed: int = 0  # alerts whose lapsed_on changed now (followup.store.mark_lapsed)
 
 
+class Job(NamedTuple):
+    employee_id: str
+    unit_id: str
+    weekly_hours: Decimal
+    start_date: dt.date
+    end_date: dt.date | None
+
+
 class Organisation:
     """Units, managers and employments over time, in memory, to place many alerts at once."""
 
@@ -47,12 +57,15 @@ class Organisation:
         self.managers: dict[str, list[Manager]] = defaultdict(list)
         for manager in Manager.objects.order_by("-valid_from", "id"):
             self.managers[manager.unit_id].append(manager)
+        self.manager_units = {m.pk: m.unit_id for ms in self.managers.values() for m in ms}
         jobs = Employment.objects.order_by("start_date", "employment_id")
         if employees is not None and len(employees) < 500:
             jobs = jobs.filter(employee_id__in=employees)
-        self.jobs: dict[str, list[Employment]] = defaultdict(list)
-        for job in jobs:
+        self.jobs: dict[str, list[Job]] = defaultdict(list)
+        for row in jobs.values_list(*Job._fields):
+            job = Job(*row)
             self.jobs[job.employee_id].append(job)
+        self._out_days: dict[tuple[str, str], list[dt.date]] = {}
 
     def unit_of(self, employee: str, day: dt.date) -> str | None:
         """The unit of the employee's main employment on `day` (most weekly hours)."""
@@ -88,15 +101,18 @@ class Organisation:
         """The first day after `raised_on` on which the employee has no employment in
         `root` or below: they left, or moved outside it. Only the days an employment of
         theirs starts or ends are looked at: a reorganisation alone lapses nothing."""
-        days = set()
-        for job in self.jobs.get(employee, []):
-            days.add(job.start_date)
-            if job.end_date is not None:
-                days.add(job.end_date + dt.timedelta(days=1))
-        for day in sorted(d for d in days if d > raised_on):
-            if not self.inside(employee, root, day):
-                return day
-        return None
+        key = (employee, root)
+        out = self._out_days.get(key)
+        if out is None:
+            days = set()
+            for job in self.jobs.get(employee, []):
+                days.add(job.start_date)
+                if job.end_date is not None:
+                    days.add(job.end_date + dt.timedelta(days=1))
+            out = sorted(d for d in days if not self.inside(employee, root, d))
+            self._out_days[key] = out
+        found = bisect.bisect_right(out, raised_on)
+        return out[found] if found < len(out) else None
 
     def manager_of(self, unit: str | None, day: dt.date) -> Manager | None:
         """The manager of `unit` on `day`, or of the nearest unit above that has one
@@ -169,10 +185,11 @@ def mark_lapsed(organisation: Organisation | None = None) -> int:
     organisation = organisation or Organisation()
     changed = []
     alerts = Alert.objects.filter(unit__isnull=False).values_list(
-        "id", "employee_id", "unit_id", "manager__unit_id", "raised_on", "lapsed_on"
+        "id", "employee_id", "unit_id", "manager_id", "raised_on", "lapsed_on"
     )
-    for pk, employee, unit, manager_unit, raised_on, before in alerts.iterator(chunk_size=BATCH):
-        after = organisation.lapse_day(employee, manager_unit or unit, raised_on)
+    managed = organisation.manager_units
+    for pk, employee, unit, manager, raised_on, before in alerts.iterator(chunk_size=BATCH):
+        after = organisation.lapse_day(employee, managed.get(manager, unit), raised_on)
         if after != before:
             changed.append((connection.ops.adapt_datefield_value(after), pk))
     table = connection.ops.quote_name(Alert._meta.db_table)
