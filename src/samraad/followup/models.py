@@ -107,7 +107,8 @@ class Conversation(models.Model):
 
     class Meta:
         ordering = ["employee_id", "held_on"]
-        indexes = [models.Index(fields=["employee", "held_on"])]
+        # The alerts' status looks up the first fitting conversation per alert: covered.
+        indexes = [models.Index(fields=["employee", "held_on", "kind"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=[k for k, _ in CONVERSATION_KINDS]),

@@ -33,9 +33,8 @@ from samraad.followup.inbox import (
     Filters,
     Worklist,
     alert_in_scope,
-    rows_of,
+    every_row,
     rules_in_scope,
-    selected,
     worklist,
 )
 from samraad.followup.status import Status
@@ -215,7 +214,7 @@ def _export_rows(request: HttpRequest, page_name: str) -> tuple[list[AlertRow], 
     day = today()
     scope = require_person_level(request.user, day)
     filters = _filters(request, scope, day)
-    rows = rows_of(selected(scope, day, filters), day)
+    rows = every_row(scope, day, filters)
     record(
         request,
         scope,
