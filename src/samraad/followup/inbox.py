@@ -198,11 +198,8 @@ def _classified(
     Each alert's closed_on (a few correlated subqueries, followup.status) is computed
     once, in a materialised common table expression; filtering, counting, sorting and
     paging then read that table. Central HR's window holds some 60,000 alerts."""
-    inner = (
-        _filtered(scope, today, filters)
-        .values("id", "employee_id", "due_by", "lapsed_on", "closed_on")
-        .order_by()
-    )
+    columns = ("id", "employee_id", "due_by", "lapsed_on", "closed_on")
+    inner = _filtered(scope, today, filters).values(*columns).order_by()
     sql, params = inner.query.sql_with_params()
     day = connection.ops.adapt_datefield_value(today)
     wanted = _wanted(filters.status)

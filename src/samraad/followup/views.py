@@ -15,7 +15,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html, format_html_join
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -55,18 +57,11 @@ class Link:
 
 
 @dataclass(frozen=True)
-class UnitChoice:
-    unit_id: str
-    name: str
-    depth: int
-
-
-@dataclass(frozen=True)
 class AlertsPage:
     work: Worklist
     filters: Filters
     statuses: list[Link]
-    units: list[UnitChoice]
+    unit_options: SafeString  # the unit filter's <option>s
     rules: list[tuple[str, str]]
     previous: str | None
     next: str | None
@@ -132,20 +127,31 @@ def _status_links(filters: Filters, counts: dict[str, int]) -> list[Link]:
     ]
 
 
-def _unit_choices(scope: Scope, day: dt.date) -> list[UnitChoice]:
-    """The units whose alerts the reader sees, in the tree's order, indented by depth."""
-    tree = tree_on(day)
-    roots = tree.roots() if scope.everything else sorted(scope.person_roots & set(tree.units))
-    found: list[UnitChoice] = []
+def _unit_options(scope: Scope, day: dt.date, chosen: str | None) -> SafeString:
+    """The unit filter's options: the units whose alerts the reader sees, in the tree's
+    order, indented by depth. Central HR sees every unit of the municipality, so the
+    options are built once per day and scope and kept while the data holds."""
 
-    def walk(unit: str, depth: int) -> None:
-        found.append(UnitChoice(unit, tree.name(unit), depth))
-        for child in sorted(tree.children_of(unit), key=tree.name):
-            walk(child, depth + 1)
+    def build() -> str:
+        tree = tree_on(day)
+        roots = tree.roots() if scope.everything else sorted(scope.person_roots & set(tree.units))
+        found: list[tuple[str, str]] = []
 
-    for root in roots:
-        walk(root, 0)
-    return found
+        def walk(unit: str, depth: int) -> None:
+            found.append((unit, "· " * depth + tree.name(unit)))
+            for child in sorted(tree.children_of(unit), key=tree.name):
+                walk(child, depth + 1)
+
+        for root in roots:
+            walk(root, 0)
+        return format_html_join("", '<option value="{}">{}</option>', found)
+
+    key = ("alert-unit-options", day, scope.everything, scope.person_roots)
+    options = cache.remember(key, build)
+    if chosen:
+        mark = format_html('<option value="{}">', chosen)
+        options = options.replace(mark, mark[:-1] + " selected>", 1)
+    return mark_safe(options)  # built from escaped parts above
 
 
 @login_required
@@ -169,7 +175,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         work=found,
         filters=filters,
         statuses=_status_links(filters, found.counts),
-        units=_unit_choices(scope, day),
+        unit_options=_unit_options(scope, day, filters.unit),
         rules=rules_in_scope(scope, day),
         previous="?" + _query(filters, page=found.page - 1) if found.page > 1 else None,
         next="?" + _query(filters, page=found.page + 1) if found.page < found.pages else None,
