@@ -247,3 +247,10 @@ def test_no_waiting_alerts_for_roles_that_are_not_managers(client: Client, sol: 
         client.force_login(user)
         assert "venter på dig" not in client.get("/").content.decode()
     assert not AuditEntry.objects.filter(page="absence:overview").exists()
+
+
+def test_the_employee_list_leads_to_the_units_alerts(client: Client, sol: World) -> None:
+    client.force_login(sol.alice)
+    text = client.get("/units/SOL/employees/").content.decode()
+    assert 'href="/alerts/?unit=SOL"' in text
+    assert listed(client, "unit=SOL")[0] == ["SOL-2", "SOL-3", "SOL-1"]
