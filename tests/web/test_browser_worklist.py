@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connections
 
 from samraad.followup.models import Alert, RetentionPlan
 from samraad.people.models import Employee
@@ -17,6 +18,15 @@ from tests.web.world import World
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
 D = dt.date.fromisoformat
+
+
+@pytest.fixture
+def closing(page):  # type: ignore[no-untyped-def]
+    """The page, and this test body's own database connection closed at its end: with
+    Playwright's event loop running, the body's ORM calls get a connection of their
+    own, which would keep PostgreSQL from dropping the test database."""
+    yield page
+    connections.close_all()
 
 
 def alert(employee: str, rule: str, raised: dt.date, due: dt.date, unit: str) -> Alert:
@@ -32,7 +42,8 @@ def alert(employee: str, rule: str, raised: dt.date, due: dt.date, unit: str) ->
     )
 
 
-def test_manager_records_a_retention_plan_once(browser_world: World, page) -> None:  # type: ignore[no-untyped-def]
+def test_manager_records_a_retention_plan_once(browser_world: World, closing) -> None:  # type: ignore[no-untyped-def]
+    page = closing
     # Besides SOL-1's conversation (due 22 June): SOL-2's § 7b alert, overdue since 8 June.
     alert("SOL-2", "retention-plan", D("2026-06-01"), D("2026-06-08"), "SOL")
     Employee.objects.filter(employee_id="SOL-2").update(name="Karen Blixen")
@@ -75,7 +86,8 @@ def test_manager_records_a_retention_plan_once(browser_world: World, page) -> No
     assert RetentionPlan.objects.get().done_on == D("2026-06-12")
 
 
-def test_central_hr_filters_by_unit_and_rule_and_pages(browser_world: World, page) -> None:  # type: ignore[no-untyped-def]
+def test_central_hr_filters_by_unit_and_rule_and_pages(browser_world: World, closing) -> None:  # type: ignore[no-untyped-def]
+    page = closing
     start = D("2025-09-01")
     for n in range(60):  # 60 conversation alerts in the library, 5 § 7b alerts
         raised = start + dt.timedelta(days=n)
