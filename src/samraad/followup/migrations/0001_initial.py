@@ -6,202 +6,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("org", "0002_manager"),
-        ("people", "0001_initial"),
+        ('org', '0002_manager'),
+        ('people', '0001_initial'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Alert",
+            name='Alert',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("rule_id", models.CharField(max_length=64)),
-                ("ruleset_version", models.CharField(max_length=128)),
-                ("title", models.CharField(max_length=300)),
-                ("raised_on", models.DateField()),
-                ("due_by", models.DateField()),
-                (
-                    "reason",
-                    models.CharField(
-                        choices=[
-                            ("days", "days"),
-                            ("spells", "spells"),
-                            ("days+spells", "days+spells"),
-                            ("spell_length", "spell_length"),
-                        ],
-                        max_length=16,
-                    ),
-                ),
-                ("days", models.PositiveIntegerField(blank=True, null=True)),
-                ("spells", models.PositiveIntegerField(blank=True, null=True)),
-                ("spell_day", models.PositiveIntegerField(blank=True, null=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "employee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="alerts",
-                        to="people.employee",
-                    ),
-                ),
-                (
-                    "manager",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="alerts",
-                        to="org.manager",
-                    ),
-                ),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="alerts",
-                        to="org.unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('rule_id', models.CharField(max_length=64)),
+                ('ruleset_version', models.CharField(max_length=128)),
+                ('title', models.CharField(max_length=300)),
+                ('raised_on', models.DateField()),
+                ('due_by', models.DateField()),
+                ('reason', models.CharField(choices=[('days', 'days'), ('spells', 'spells'), ('days+spells', 'days+spells'), ('spell_length', 'spell_length')], max_length=16)),
+                ('days', models.PositiveIntegerField(blank=True, null=True)),
+                ('spells', models.PositiveIntegerField(blank=True, null=True)),
+                ('spell_day', models.PositiveIntegerField(blank=True, null=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('employee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='alerts', to='people.employee')),
+                ('manager', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='alerts', to='org.manager')),
+                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='alerts', to='org.unit')),
             ],
             options={
-                "ordering": ["raised_on", "employee_id", "rule_id"],
+                'ordering': ['raised_on', 'employee_id', 'rule_id'],
             },
         ),
         migrations.CreateModel(
-            name="Conversation",
+            name='Conversation',
             fields=[
-                (
-                    "conversation_id",
-                    models.CharField(max_length=64, primary_key=True, serialize=False),
-                ),
-                ("held_on", models.DateField()),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            (
-                                samraad.vocabulary.ConversationKind["ABSENCE_CONVERSATION"],
-                                samraad.vocabulary.ConversationKind["ABSENCE_CONVERSATION"],
-                            ),
-                            (
-                                samraad.vocabulary.ConversationKind["RETENTION_CONVERSATION"],
-                                samraad.vocabulary.ConversationKind["RETENTION_CONVERSATION"],
-                            ),
-                            (
-                                samraad.vocabulary.ConversationKind["RETENTION_PLAN"],
-                                samraad.vocabulary.ConversationKind["RETENTION_PLAN"],
-                            ),
-                            (
-                                samraad.vocabulary.ConversationKind["CHRONIC_ILLNESS_AGREEMENT"],
-                                samraad.vocabulary.ConversationKind["CHRONIC_ILLNESS_AGREEMENT"],
-                            ),
-                            (
-                                samraad.vocabulary.ConversationKind["OTHER"],
-                                samraad.vocabulary.ConversationKind["OTHER"],
-                            ),
-                        ],
-                        max_length=32,
-                    ),
-                ),
-                ("companion", models.BooleanField(db_default=False, default=False)),
-                ("follow_up_on", models.DateField(blank=True, null=True)),
-                ("note", models.TextField(blank=True, db_default="", default="")),
-                (
-                    "employee",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="conversations",
-                        to="people.employee",
-                    ),
-                ),
+                ('conversation_id', models.CharField(max_length=64, primary_key=True, serialize=False)),
+                ('held_on', models.DateField()),
+                ('kind', models.CharField(choices=[(samraad.vocabulary.ConversationKind['ABSENCE_CONVERSATION'], samraad.vocabulary.ConversationKind['ABSENCE_CONVERSATION']), (samraad.vocabulary.ConversationKind['RETENTION_CONVERSATION'], samraad.vocabulary.ConversationKind['RETENTION_CONVERSATION']), (samraad.vocabulary.ConversationKind['RETENTION_PLAN'], samraad.vocabulary.ConversationKind['RETENTION_PLAN']), (samraad.vocabulary.ConversationKind['CHRONIC_ILLNESS_AGREEMENT'], samraad.vocabulary.ConversationKind['CHRONIC_ILLNESS_AGREEMENT']), (samraad.vocabulary.ConversationKind['OTHER'], samraad.vocabulary.ConversationKind['OTHER'])], max_length=32)),
+                ('companion', models.BooleanField(db_default=False, default=False)),
+                ('follow_up_on', models.DateField(blank=True, null=True)),
+                ('note', models.TextField(blank=True, db_default='', default='')),
+                ('employee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conversations', to='people.employee')),
             ],
             options={
-                "ordering": ["employee_id", "held_on"],
+                'ordering': ['employee_id', 'held_on'],
             },
         ),
         migrations.CreateModel(
-            name="OutboxMail",
+            name='OutboxMail',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("claimed_at", models.DateTimeField(blank=True, null=True)),
-                ("sent_at", models.DateTimeField(blank=True, null=True)),
-                ("recipient", models.EmailField(blank=True, default="", max_length=254)),
-                ("attempts", models.PositiveIntegerField(default=0)),
-                ("last_error", models.TextField(blank=True, default="")),
-                (
-                    "alert",
-                    models.OneToOneField(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="mail",
-                        to="followup.alert",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('claimed_at', models.DateTimeField(blank=True, null=True)),
+                ('sent_at', models.DateTimeField(blank=True, null=True)),
+                ('recipient', models.EmailField(blank=True, default='', max_length=254)),
+                ('attempts', models.PositiveIntegerField(default=0)),
+                ('last_error', models.TextField(blank=True, default='')),
+                ('alert', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='mail', to='followup.alert')),
             ],
             options={
-                "ordering": ["created_at", "id"],
+                'ordering': ['created_at', 'id'],
             },
         ),
         migrations.AddIndex(
-            model_name="alert",
-            index=models.Index(fields=["raised_on"], name="followup_al_raised__8f374c_idx"),
+            model_name='alert',
+            index=models.Index(fields=['raised_on'], name='followup_al_raised__8f374c_idx'),
         ),
         migrations.AddIndex(
-            model_name="alert",
-            index=models.Index(fields=["unit", "raised_on"], name="followup_al_unit_id_c818b5_idx"),
+            model_name='alert',
+            index=models.Index(fields=['unit', 'raised_on'], name='followup_al_unit_id_c818b5_idx'),
         ),
         migrations.AddConstraint(
-            model_name="alert",
-            constraint=models.UniqueConstraint(
-                fields=("employee", "rule_id", "raised_on"), name="alert_once_per_day"
-            ),
+            model_name='alert',
+            constraint=models.UniqueConstraint(fields=('employee', 'rule_id', 'raised_on'), name='alert_once_per_day'),
         ),
         migrations.AddConstraint(
-            model_name="alert",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("reason__in", ["days", "spells", "days+spells", "spell_length"])
-                ),
-                name="alert_reason",
-            ),
+            model_name='alert',
+            constraint=models.CheckConstraint(condition=models.Q(('reason__in', ['days', 'spells', 'days+spells', 'spell_length'])), name='alert_reason'),
         ),
         migrations.AddConstraint(
-            model_name="conversation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    (
-                        "kind__in",
-                        [
-                            samraad.vocabulary.ConversationKind["ABSENCE_CONVERSATION"],
-                            samraad.vocabulary.ConversationKind["RETENTION_CONVERSATION"],
-                            samraad.vocabulary.ConversationKind["RETENTION_PLAN"],
-                            samraad.vocabulary.ConversationKind["CHRONIC_ILLNESS_AGREEMENT"],
-                            samraad.vocabulary.ConversationKind["OTHER"],
-                        ],
-                    )
-                ),
-                name="conversation_kind",
-            ),
+            model_name='conversation',
+            constraint=models.CheckConstraint(condition=models.Q(('kind__in', [samraad.vocabulary.ConversationKind['ABSENCE_CONVERSATION'], samraad.vocabulary.ConversationKind['RETENTION_CONVERSATION'], samraad.vocabulary.ConversationKind['RETENTION_PLAN'], samraad.vocabulary.ConversationKind['CHRONIC_ILLNESS_AGREEMENT'], samraad.vocabulary.ConversationKind['OTHER']])), name='conversation_kind'),
         ),
         migrations.AddIndex(
-            model_name="outboxmail",
-            index=models.Index(
-                fields=["sent_at", "claimed_at"], name="followup_ou_sent_at_eb89f9_idx"
-            ),
+            model_name='outboxmail',
+            index=models.Index(fields=['sent_at', 'claimed_at'], name='followup_ou_sent_at_eb89f9_idx'),
         ),
     ]
