@@ -1,12 +1,16 @@
-"""The web app under load at Copenhagen scale: p50/p95 of the unit page and the API.
+"""The web app under load at Copenhagen scale: p50/p95 of the unit page, the API and the
+alerts inbox.
 
     python benchmarks/bench_web.py [--employees 45000] [--users 20] [--seconds 60]
 
 Builds (once) the synthetic municipality through the real import into
 benchmarks/out/web-<N>.sqlite3, creates the demo users, starts `samraad serve` on
 loopback and lets 20 users (threads, each with its own session) ask for unit pages
-and API figures of units in their scope for a bounded time. Prints the latencies and
-the error count; exits 1 on any error or when p95 exceeds the 300 ms target.
+and API figures of units in their scope for a bounded time; central HR's users also
+open the alerts inbox (filtered, paged). After the run, one central HR user alone asks
+for inbox pages and the inbox's CSV and Excel exports. Prints the latencies and the
+error count; exits 1 on any error or when a p95 exceeds its target (300 ms for pages
+and the API, 1 s for the inbox).
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 TARGET_P95_MS = 300.0
+# The inbox pages and filters in the database; central HR's has thousands of alerts.
+TARGETS_MS = {"inbox": 1000.0, "inbox_alone": 1000.0}
+INBOX_SHARE = 0.3  # of central HR's requests
 LOGINS = ("central", "hr", "leder", "med")
 
 
@@ -114,9 +121,31 @@ def units_for(session: Session) -> list[str]:
     return units
 
 
+def inbox_path(rng: random.Random, units: list[str]) -> str:
+    """An inbox page as central HR asks for it: a status, sometimes a unit, a rule, a
+    due date, the other order, a later page."""
+    query: dict[str, str] = {"status": rng.choice(["pending", "overdue", "all", "closed"])}
+    if rng.random() < 0.4:
+        query["unit"] = rng.choice(units)
+    if rng.random() < 0.3:
+        query["rule"] = rng.choice(RULES)
+    if rng.random() < 0.2:
+        query["due_before"] = (dt.date.today() - dt.timedelta(days=rng.randint(0, 90))).isoformat()
+    if rng.random() < 0.2:
+        query["sort"] = "-due"
+    if rng.random() < 0.5:
+        query["page"] = str(rng.randint(2, 20))
+    return "/alerts/?" + urlencode(query)
+
+
+RULES = ["conversation", "statutory-7a", "employer-period-end", "refund-claim", "retention-plan"]
+
+
 @dataclass
 class Results:
-    latencies: dict[str, list[float]] = field(default_factory=lambda: {"page": [], "api": []})
+    latencies: dict[str, list[float]] = field(
+        default_factory=lambda: {"page": [], "api": [], "inbox": []}
+    )
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -130,7 +159,9 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
     while time.monotonic() < until and requests < 2_000:
         unit = rng.choice(units)
         structure = rng.choice(["historic", "current"])
-        if rng.random() < 0.5:
+        if username == "central" and rng.random() < INBOX_SHARE:
+            kind, path = "inbox", inbox_path(rng, units)
+        elif rng.random() < 0.5:
             kind, path = "page", f"/units/{unit}/?structure={structure}"
         else:
             start, end = rng.choice(periods)
@@ -220,6 +251,38 @@ def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
     return results
 
 
+def inbox_alone(port: int, seed: int, rounds: int = 20) -> dict[str, Any]:
+    """One central HR user alone: inbox pages (the first, filtered, later pages) and the
+    inbox's exports (every pending alert), timed one at a time."""
+    rng = random.Random(seed)
+    session = Session(port, "central")
+    units = units_for(session)
+    status, page = session.request("GET", "/alerts/")
+    total = re.search(rb"\(([\d.]+) advis\)", page)
+    found: dict[str, Any] = {
+        "central_hr_pending_alerts": int(total.group(1).replace(b".", b"")) if total else None
+    }
+    timings: dict[str, list[float]] = {"inbox_alone": [], "export_csv": [], "export_xlsx": []}
+    paths = [("inbox_alone", "/alerts/")] + [
+        ("inbox_alone", inbox_path(rng, units)) for _ in range(rounds - 1)
+    ]
+    paths += [("export_csv", "/alerts.csv"), ("export_xlsx", "/alerts.xlsx")] * 5
+    for kind, path in paths:
+        started = time.perf_counter()
+        status, _body = session.request("GET", path)
+        timings[kind].append((time.perf_counter() - started) * 1000)
+        if status != 200:
+            found.setdefault("errors", []).append(f"{path}: {status}")
+    for kind, values in timings.items():
+        found[kind] = {
+            "n": len(values),
+            "p50_ms": round(statistics.median(values), 1),
+            "p95_ms": round(percentile(values, 0.95), 1),
+            "max_ms": round(max(values), 1),
+        }
+    return found
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -271,6 +334,7 @@ def main() -> int:
         load_before = os.getloadavg()[0]
         results = run_users(args.port, args.users, args.seed, args.seconds)
         load_after = os.getloadavg()[0]
+        alone = inbox_alone(args.port, args.seed)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -285,21 +349,27 @@ def main() -> int:
         # Other work on the machine shows here; the figures mean most when it is low.
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
     }
-    worst = 0.0
+    late = []
     for kind, values in results.latencies.items():
         if values:
             p95 = round(percentile(values, 0.95), 1)
-            worst = max(worst, p95)
+            if p95 > TARGETS_MS.get(kind, TARGET_P95_MS):
+                late.append(kind)
             report[kind] = {
                 "n": len(values),
                 "p50_ms": round(statistics.median(values), 1),
                 "p95_ms": p95,
                 "max_ms": round(max(values), 1),
             }
+    report |= alone
+    if alone["inbox_alone"]["p95_ms"] > TARGETS_MS["inbox_alone"]:
+        late.append("inbox_alone")
     print(json.dumps(report, indent=1))
-    for error in results.errors[:10]:
+    for error in results.errors[:10] + alone.get("errors", []):
         print("error:", error)
-    return 1 if results.errors or worst > TARGET_P95_MS else 0
+    if late:
+        print("over target:", ", ".join(late))
+    return 1 if results.errors or alone.get("errors") or late else 0
 
 
 if __name__ == "__main__":

@@ -115,7 +115,45 @@ ALERT_STATUS = Vocabulary(
     Term("open", "Open", "Åben"),
     Term("overdue", "Overdue", "Overskredet"),
     Term("closed", "Closed", "Lukket"),
+    # The employee left, or moved outside the manager's units, before it was answered.
+    Term("lapsed", "Lapsed", "Bortfaldet"),
 )
+
+
+class FollowUpAction(StrEnum):
+    CONVERSATION = "conversation"
+    RETENTION_PLAN = "retention_plan"
+    REFUND_CLAIMED = "refund_claimed"
+    EMPLOYER_PERIOD_NOTED = "employer_period_noted"
+
+
+# What answers an alert: each action has its own record (followup.models).
+FOLLOW_UP_ACTION = Vocabulary(
+    "follow-up action",
+    Term(FollowUpAction.CONVERSATION, "Conversation held", "Samtale afholdt"),
+    Term(FollowUpAction.RETENTION_PLAN, "Retention plan made (§ 7b)", "Fastholdelsesplan (§ 7b)"),
+    Term(FollowUpAction.REFUND_CLAIMED, "Refund claimed", "Refusion anmodet"),
+    Term(
+        FollowUpAction.EMPLOYER_PERIOD_NOTED,
+        "End of the employer period noted (§ 30)",
+        "Arbejdsgiverperiodens afslutning noteret (§ 30)",
+    ),
+)
+
+# The action that answers each rule of the default rule set (rules/default.toml); a
+# rule not listed (a municipality's own) is answered by a conversation.
+RULE_ACTIONS: dict[str, FollowUpAction] = {
+    "conversation": FollowUpAction.CONVERSATION,
+    "statutory-7a": FollowUpAction.CONVERSATION,
+    "retention-plan": FollowUpAction.RETENTION_PLAN,
+    "refund-claim": FollowUpAction.REFUND_CLAIMED,
+    "employer-period-end": FollowUpAction.EMPLOYER_PERIOD_NOTED,
+}
+
+
+def action_for(rule_id: str) -> FollowUpAction:
+    return RULE_ACTIONS.get(rule_id, FollowUpAction.CONVERSATION)
+
 
 STRUCTURE = Vocabulary(
     "structure",

@@ -28,11 +28,11 @@ UNITS = dataset(
 ).unit_rows
 ALERTS = pl.DataFrame(
     [
-        ("DRIFT", D("2024-03-01"), D("2024-03-15"), D("2024-03-10")),  # on time, under ADM1
-        ("DRIFT", D("2024-08-01"), D("2024-08-15"), D("2024-08-20")),  # late, under ADM2
-        ("DRIFT", D("2024-12-20"), D("2025-01-03"), None),  # open on 2024-12-31
-        ("DRIFT", D("2024-11-01"), D("2024-11-15"), None),  # overdue
-        ("ADM2", D("2025-02-01"), D("2025-02-15"), None),  # outside the period
+        ("DRIFT", D("2024-03-01"), D("2024-03-15"), D("2024-03-10"), None),  # on time, ADM1
+        ("DRIFT", D("2024-08-01"), D("2024-08-15"), D("2024-08-20"), None),  # late, under ADM2
+        ("DRIFT", D("2024-12-20"), D("2025-01-03"), None, None),  # open on 2024-12-31
+        ("DRIFT", D("2024-11-01"), D("2024-11-15"), None, None),  # overdue
+        ("ADM2", D("2025-02-01"), D("2025-02-15"), None, None),  # outside the period
     ],
     schema=ALERT_COLUMNS,
     orient="row",
@@ -70,6 +70,7 @@ def test_no_alerts_give_zeros_and_no_compliance() -> None:
         "closed_late": 0,
         "open": 0,
         "overdue": 0,
+        "lapsed": 0,
         "compliance": None,
     }
 

@@ -51,7 +51,7 @@ def test_recording_a_conversation_closes_the_alert(client: Client, world: World)
     assert conversation.follow_up_on == dt.date(2026, 8, 1)
     statuses = client.get("/api/v1/alerts?status=closed").json()["alerts"]
     assert [(a["employee_id"], a["closed_on"]) for a in statuses] == [("SOL-1", "2026-06-12")]
-    assert AuditEntry.objects.filter(page="followup:conversation", action="record").count() == 1
+    assert AuditEntry.objects.filter(page="followup:alert", action="record").count() == 1
 
 
 def test_a_note_with_health_details_needs_a_confirmation(client: Client, world: World) -> None:

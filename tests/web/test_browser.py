@@ -34,7 +34,7 @@ def test_manager_drills_down_and_records_a_conversation(browser_world: World, pa
 
     page.get_by_text("Samtalen er registreret, og adviset er lukket.").wait_for()
     assert page.locator("#alerts-table tr[data-alert]").count() == 0
-    page.get_by_role("link", name="Lukket", exact=True).click()
+    page.get_by_role("link", name=re.compile(r"^Lukket \(\d+\)$")).click()
     closed = page.locator("#alerts-table tr[data-alert]")
     assert closed.count() == 1
     assert "SOL-1" in closed.inner_text() and "Lukket" in closed.inner_text()

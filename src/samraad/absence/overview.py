@@ -19,7 +19,9 @@ from samraad.accounts.permissions import (
     top_units,
     unit_access,
 )
+from samraad.audit.log import record
 from samraad.clock import today
+from samraad.followup.inbox import PENDING, Filters, Worklist, worklist
 from samraad.labels import label
 from samraad.org.tree import OrgTree, tree_on
 from samraad.stats import Structure
@@ -43,6 +45,11 @@ class OverviewPage:
     units: list[UnitSummary]
     committees: tuple[str, ...]
     administrator: bool
+    waiting: Worklist | None = None  # a manager's alerts waiting, the most urgent first
+
+
+# How many of a manager's waiting alerts the home page names.
+HOME_ALERTS = 5
 
 
 @dataclass(frozen=True)
@@ -89,12 +96,18 @@ def overview(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user, day)
     tree = tree_on(day)
     units = top_units(scope, tree) if scope.sees_statistics else []
+    waiting = None
+    if scope.manager and scope.person_level:
+        waiting = worklist(scope, day, Filters(status=PENDING), 1, HOME_ALERTS)
+        # The alerts are named: person-level data, audited.
+        record(request, scope, "absence:overview", subjects=[r.employee_id for r in waiting.rows])
     page = OverviewPage(
         today=day,
         period=service.periods_for(day, scope.person_level).last_12_months,
         units=_summaries(scope, tree, units, day),
         committees=scope.committees,
         administrator=scope.administrator,
+        waiting=waiting,
     )
     return render(request, "absence/overview.html", {"page": page})
 

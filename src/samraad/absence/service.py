@@ -371,8 +371,9 @@ class FollowUpCell:
     closed_late: int | None
     open: int | None
     overdue: int | None
-    compliance: float | None  # percent closed by their due date
+    compliance: float | None  # percent closed by their due date, of those not lapsed
     suppressed: bool
+    lapsed: int | None = None
 
     @classmethod
     def of(cls, found: FollowUp) -> FollowUpCell:
@@ -386,16 +387,18 @@ class FollowUpCell:
             found.overdue,
             compliance,
             False,
+            found.lapsed,
         )
 
 
-NO_FOLLOW_UP = FollowUpCell(0, 0, 0, 0, 0, None, False)
+NO_FOLLOW_UP = FollowUpCell(0, 0, 0, 0, 0, None, False, 0)
 
 
 def _alert_frame(period: Period) -> pl.DataFrame:
     start, end = period
     rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
-    values = list(rows.values_list("unit_id", "raised_on", "due_by", "closed_on"))  # type: ignore[misc]
+    columns = ("unit_id", "raised_on", "due_by", "closed_on", "lapsed_on")
+    values = list(rows.values_list(*columns))
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 

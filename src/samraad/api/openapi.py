@@ -346,7 +346,7 @@ def document(base_url: str) -> dict[str, Any]:
                         {
                             "name": "status",
                             "in": "query",
-                            "schema": {"enum": ["open", "overdue", "closed"]},
+                            "schema": {"enum": ["open", "overdue", "closed", "lapsed"]},
                         }
                     ],
                     "responses": _responses(
@@ -366,8 +366,14 @@ def document(base_url: str) -> dict[str, Any]:
                                             "raised_on": {"type": "string", "format": "date"},
                                             "due_by": {"type": "string", "format": "date"},
                                             "reason": {"type": "string"},
-                                            "status": {"enum": ["open", "overdue", "closed"]},
+                                            "status": {
+                                                "enum": ["open", "overdue", "closed", "lapsed"]
+                                            },
                                             "closed_on": {
+                                                "type": ["string", "null"],
+                                                "format": "date",
+                                            },
+                                            "lapsed_on": {
                                                 "type": ["string", "null"],
                                                 "format": "date",
                                             },

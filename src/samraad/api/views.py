@@ -271,8 +271,8 @@ def alerts(request: HttpRequest) -> JsonResponse:
     if not scope.person_level:
         raise PermissionDenied("alerts are person-level data")
     status = request.GET.get("status") or None
-    if status not in (None, "open", "overdue", "closed"):
-        raise BadRequest(f"status: expected open, overdue or closed, not {status!r}")
+    if status not in (None, "open", "overdue", "closed", "lapsed"):
+        raise BadRequest(f"status: expected open, overdue, closed or lapsed, not {status!r}")
     found, _total = alerts_for_scope(scope, day, status)
     record(request, scope, "api:alerts", action=Action.API, subjects=[a.employee_id for a in found])
     return JsonResponse(

@@ -121,7 +121,8 @@ def render_table(figures: UnitFigures, follow_up: dict[str, Any]) -> str:
         "",
         f"  {'follow-up alerts':<22}{follow_up['alerts_raised']:>8}"
         f"  closed on time {follow_up['closed_on_time']}, late {follow_up['closed_late']}, "
-        f"open {follow_up['open']}, overdue {follow_up['overdue']}",
+        f"open {follow_up['open']}, overdue {follow_up['overdue']}"
+        + (f", lapsed {follow_up['lapsed']}" if follow_up.get("lapsed") else ""),
         f"  {'compliance':<22}{'–' if compliance is None else f'{compliance:.1f} %':>8}",
     ]
     return "\n".join(lines)

@@ -3,8 +3,10 @@
 The alerts counted are those raised in [start, end] whose unit on raised_on is the unit
 asked for or lies below it: in the tree of raised_on (historic) or of the as-of day
 (current), as for the statistics (spec/statistics.md). Each is, as known on `today`:
-closed on time (closed_on ≤ due_by), closed late, still open (not past due_by), or
-overdue; the four add up to `raised`. Compliance = closed on time / raised.
+closed on time (closed_on ≤ due_by), closed late, lapsed (the employee left or moved
+outside the manager's units before it was answered: never overdue), still open (not past
+due_by), or overdue; the five add up to `raised`. Compliance = closed on time /
+(raised − lapsed): an alert nobody could answer any more counts neither way.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ ALERT_COLUMNS = {
     "raised_on": pl.Date,
     "due_by": pl.Date,
     "closed_on": pl.Date,
+    "lapsed_on": pl.Date,
 }
 
 
@@ -33,10 +36,15 @@ class FollowUp:
     closed_late: int
     open: int
     overdue: int
+    lapsed: int = 0
+
+    @property
+    def answerable(self) -> int:
+        return self.raised - self.lapsed
 
     @property
     def compliance(self) -> Fraction | None:
-        return Fraction(self.closed_on_time, self.raised) if self.raised else None
+        return Fraction(self.closed_on_time, self.answerable) if self.answerable else None
 
     def to_json(self) -> dict[str, Any]:
         share = self.compliance
@@ -46,6 +54,7 @@ class FollowUp:
             "closed_late": self.closed_late,
             "open": self.open,
             "overdue": self.overdue,
+            "lapsed": self.lapsed,
             # percent, 4 decimals like the other rates; null without alerts
             "compliance": None if share is None else rounded(share * 100),
         }
@@ -60,13 +69,21 @@ def follow_up_by_unit(
     structure: Structure = Structure.HISTORIC,
     as_of: dt.date | None = None,
 ) -> dict[str, FollowUp]:
-    """Every unit's follow-up at once. `alerts`: unit_id, raised_on, due_by, closed_on
-    (ALERT_COLUMNS); `unit_rows`: a Dataset's unit_rows (unit, parent, first, last).
+    """Every unit's follow-up at once. `alerts`: unit_id, raised_on, due_by, closed_on,
+    lapsed_on (ALERT_COLUMNS; `followup.status.with_closed_on` and Alert.lapsed_on);
+    `unit_rows`: a Dataset's unit_rows (unit, parent, first, last).
     An alert belongs to the units above the unit it was raised in, on the day it was
     raised. Units without alerts are left out."""
     tree = closure(unit_rows, structure, day_number(as_of or end))
     day = pl.col("raised_on").cast(pl.Int64)
-    closed = pl.col("closed_on").is_not_null() & (pl.col("closed_on") <= today)
+    lapsed_on = pl.col("lapsed_on")
+    closed = (
+        pl.col("closed_on").is_not_null()
+        & (pl.col("closed_on") <= today)
+        & (lapsed_on.is_null() | (pl.col("closed_on") < lapsed_on))
+    )
+    lapsed = ~closed & lapsed_on.is_not_null() & (lapsed_on <= today)
+    waiting = ~closed & ~lapsed
     on_time = closed & (pl.col("closed_on") <= pl.col("due_by"))
     counted = (
         alerts.filter((pl.col("raised_on") >= start) & (pl.col("raised_on") <= end))
@@ -79,8 +96,9 @@ def follow_up_by_unit(
             pl.len().alias("raised"),
             on_time.sum().alias("closed_on_time"),
             (closed & ~on_time).sum().alias("closed_late"),
-            (~closed & (pl.col("due_by") >= today)).sum().alias("open"),
-            (~closed & (pl.col("due_by") < today)).sum().alias("overdue"),
+            (waiting & (pl.col("due_by") >= today)).sum().alias("open"),
+            (waiting & (pl.col("due_by") < today)).sum().alias("overdue"),
+            lapsed.sum().alias("lapsed"),
         )
     )
     return {
@@ -89,7 +107,7 @@ def follow_up_by_unit(
     }
 
 
-NO_ALERTS = FollowUp(0, 0, 0, 0, 0)
+NO_ALERTS = FollowUp(0, 0, 0, 0, 0, 0)
 
 
 def follow_up(

@@ -24,6 +24,12 @@ class DailyReport:
             f"({self.stored.known} stored before), {self.stored.queued} mails queued",
             f"mail: {self.sent.sent} sent, {self.sent.failed} failed (retried next run)",
         ]
+        if self.stored.lapsed:
+            lines.insert(
+                1,
+                f"lapsed: {self.stored.lapsed} alerts' lapse day set or changed "
+                "(employee left or moved outside the manager's units)",
+            )
         if self.sent.interrupted:
             lines.append(
                 f"mail: {self.sent.interrupted} interrupted while sending earlier; not resent "

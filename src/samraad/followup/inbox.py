@@ -1,25 +1,31 @@
-"""Alerts as the pages and the API show them, from the rules app's stored alerts.
+"""Alerts as the pages and the API show them: the inbox as a worklist.
 
-The rules app owns alerts, their derived status and the recording of conversations;
-this module only selects the alerts inside a scope and shapes them for a page.
+The followup app owns alerts, their derived status and what answers them; this module
+selects the alerts inside a scope, filters, counts, sorts and pages them in the database
+(central HR has thousands), and shapes one page of them. Callers have asked the
+permission layer first; a unit filter must be a unit the reader has person-level access to.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import F, Max, QuerySet
 
-from samraad.accounts.permissions import PERSON_WINDOW_DAYS, Access, Scope, unit_access
+from samraad.accounts.permissions import PERSON_WINDOW_DAYS, Scope
 from samraad.followup.models import Alert
-from samraad.followup.status import Status, status, with_closed_on
+from samraad.followup.status import Status, status, status_q, with_closed_on
+from samraad.frames import cache
 from samraad.labels import label
-from samraad.org.tree import OrgTree, tree_on
-from samraad.vocabulary import ALERT_STATUS
+from samraad.org.tree import tree_on
+from samraad.vocabulary import ALERT_STATUS, FOLLOW_UP_ACTION, action_for
 
 PENDING = "pending"  # open or overdue: what the inbox shows first
+ALL = "all"
+STATUS_CHOICES = (PENDING, *Status, ALL)
 # The inbox looks as far back as a person stays visible (accounts.permissions): every
 # alert listed leads to a person page the reader may open.
 INBOX_DAYS = PERSON_WINDOW_DAYS
@@ -30,6 +36,7 @@ CHUNK = 500  # persons per query: SQLite allows a limited number of parameters
 class AlertRow:
     alert_id: int
     employee_id: str
+    name: str
     unit_id: str
     unit_name: str
     rule_id: str
@@ -37,18 +44,33 @@ class AlertRow:
     raised_on: dt.date
     due_by: dt.date
     reason: str
-    status: str  # open, overdue or closed
+    status: str  # open, overdue, closed or lapsed
     closed_on: dt.date | None
+    lapsed_on: dt.date | None = None
 
     @property
     def status_label(self) -> str:
         return label(ALERT_STATUS, self.status)
 
     @property
-    def conversation_url(self) -> str:
+    def action(self) -> str:
+        return action_for(self.rule_id)
+
+    @property
+    def action_label(self) -> str:
+        return label(FOLLOW_UP_ACTION, self.action)
+
+    @property
+    def url(self) -> str:
         from django.urls import reverse
 
-        return reverse("followup:conversation", args=[self.alert_id])
+        return reverse("followup:alert", args=[self.alert_id])
+
+    conversation_url = url  # the mails' and older pages' name for it
+
+    @property
+    def waiting(self) -> bool:
+        return self.status in (Status.OPEN, Status.OVERDUE)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -62,28 +84,45 @@ class AlertRow:
             "reason": self.reason,
             "status": self.status,
             "closed_on": self.closed_on.isoformat() if self.closed_on else None,
+            "lapsed_on": self.lapsed_on.isoformat() if self.lapsed_on else None,
         }
 
 
-def _in_scope(scope: Scope, tree: OrgTree, unit_id: str | None) -> bool:
-    if unit_id is None:
-        return scope.everything
-    return unit_access(scope, unit_id, tree) is Access.PERSON
+@dataclass(frozen=True)
+class Filters:
+    """What the inbox asks for; every field narrows the list, none widens the scope."""
+
+    status: str = PENDING  # one of STATUS_CHOICES
+    unit: str | None = None  # this unit and the units below it (today's tree)
+    rule: str | None = None
+    due_before: dt.date | None = None  # due by this day at the latest
+    descending: bool = False  # the latest due first
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUS_CHOICES:
+            raise ValueError(f"status: expected one of {', '.join(STATUS_CHOICES)}")
 
 
-def _rows(alerts: QuerySet[Alert], scope: Scope, today: dt.date) -> list[AlertRow]:
+@dataclass(frozen=True)
+class Worklist:
+    rows: list[AlertRow]
+    total: int  # alerts matching the filters, every page
+    counts: dict[str, int] = field(default_factory=dict)  # per status, other filters applied
+    page: int = 1
+    pages: int = 1
+
+
+def rows_of(alerts: QuerySet[Alert], today: dt.date) -> list[AlertRow]:
     tree = tree_on(today)
     rows = []
-    if "closed_on" not in alerts.query.annotations:
-        alerts = with_closed_on(alerts).order_by("due_by", "employee_id", "id")
     for alert in alerts:
-        if not _in_scope(scope, tree, alert.unit_id):
-            continue
         closed_on: dt.date | None = alert.closed_on  # type: ignore[attr-defined]
+        found = status(closed_on, alert.due_by, today, alert.lapsed_on)
         rows.append(
             AlertRow(
                 alert_id=alert.pk,
                 employee_id=alert.employee_id,
+                name=alert.name or "",  # type: ignore[attr-defined]
                 unit_id=alert.unit_id or "",
                 unit_name=tree.name(alert.unit_id) if alert.unit_id else "",
                 rule_id=alert.rule_id,
@@ -91,57 +130,200 @@ def _rows(alerts: QuerySet[Alert], scope: Scope, today: dt.date) -> list[AlertRo
                 raised_on=alert.raised_on,
                 due_by=alert.due_by,
                 reason=alert.reason,
-                status=str(status(closed_on, alert.due_by, today)),
-                closed_on=closed_on if closed_on and closed_on <= today else None,
+                status=str(found),
+                closed_on=closed_on if found == Status.CLOSED else None,
+                lapsed_on=alert.lapsed_on if found == Status.LAPSED else None,
             )
         )
     return rows
 
 
-def _scoped(scope: Scope, today: dt.date) -> QuerySet[Alert]:
+def _scoped(scope: Scope, today: dt.date, unit: str | None = None) -> QuerySet[Alert]:
+    """The alerts of the scope's persons raised in the inbox's window, in `unit` and below
+    when asked (the caller has checked the reader's access to it)."""
     alerts = Alert.objects.filter(
         raised_on__lte=today, raised_on__gte=today - dt.timedelta(days=INBOX_DAYS)
     )
-    if scope.everything:
+    if scope.everything and unit is None:
         return alerts
     tree = tree_on(today)
-    units = {u for root in scope.person_roots if root in tree.units for u in tree.below(root)}
+    roots = [unit] if unit is not None else sorted(scope.person_roots)
+    units = {u for root in roots if root in tree.units for u in tree.below(root)}
     return alerts.filter(unit_id__in=sorted(units))
 
 
-def _with_status(alerts: QuerySet[Alert], today: dt.date, wanted: str | None) -> QuerySet[Alert]:
-    """Filter by the derived status in the database (rules.status.status, as SQL)."""
-    annotated = with_closed_on(alerts)
-    closed = Q(closed_on__isnull=False, closed_on__lte=today)
-    if wanted == Status.CLOSED:
-        return annotated.filter(closed).order_by("-raised_on", "employee_id", "id")
-    if wanted == Status.OPEN:
-        annotated = annotated.exclude(closed).filter(due_by__gte=today)
-    elif wanted == Status.OVERDUE:
-        annotated = annotated.exclude(closed).filter(due_by__lt=today)
-    elif wanted == PENDING:
-        annotated = annotated.exclude(closed)
-    return annotated.order_by("due_by", "employee_id", "id")
+def _filtered(scope: Scope, today: dt.date, filters: Filters) -> QuerySet[Alert]:
+    """Every filter but the status, annotated with closed_on."""
+    alerts = _scoped(scope, today, filters.unit)
+    if filters.rule:
+        alerts = alerts.filter(rule_id=filters.rule)
+    if filters.due_before:
+        alerts = alerts.filter(due_by__lte=filters.due_before)
+    return with_closed_on(alerts)
+
+
+def _with_status(alerts: QuerySet[Alert], today: dt.date, wanted: str) -> QuerySet[Alert]:
+    if wanted == PENDING:
+        return alerts.filter(status_q(Status.OPEN, today) | status_q(Status.OVERDUE, today))
+    if wanted == ALL:
+        return alerts
+    return alerts.filter(status_q(wanted, today))
+
+
+def _ordered(alerts: QuerySet[Alert], descending: bool) -> QuerySet[Alert]:
+    due = "-due_by" if descending else "due_by"
+    return alerts.annotate(name=F("employee__name")).order_by(due, "employee_id", "id")
+
+
+def selected(scope: Scope, today: dt.date, filters: Filters) -> QuerySet[Alert]:
+    """The alerts matching the filters, the most urgent (earliest due) first."""
+    if not scope.person_level:
+        return Alert.objects.none()
+    alerts = _with_status(_filtered(scope, today, filters), today, filters.status)
+    return _ordered(alerts, filters.descending)
+
+
+def _wanted(status: str) -> tuple[str, ...]:
+    if status == PENDING:
+        return (Status.OPEN, Status.OVERDUE)
+    return tuple(Status) if status == ALL else (status,)
+
+
+def _classified(
+    scope: Scope, today: dt.date, filters: Filters, limit: int | None, offset: int = 0
+) -> tuple[dict[str, int], list[int]]:
+    """The counts per status (the status filter aside) and the ids of the alerts of the
+    status asked for, in the inbox's order, `limit` of them from `offset`: one query.
+
+    Each alert's closed_on (a few correlated subqueries, followup.status) is computed
+    once, in a materialised common table expression; filtering, counting, sorting and
+    paging then read that table. Central HR's window holds some 60,000 alerts."""
+    columns = ("id", "employee_id", "due_by", "lapsed_on", "closed_on")
+    inner = _filtered(scope, today, filters).values(*columns).order_by()
+    sql, params = inner.query.sql_with_params()
+    day = connection.ops.adapt_datefield_value(today)
+    wanted = _wanted(filters.status)
+    marks = ", ".join(["%s"] * len(wanted))
+    order = "due_by DESC" if filters.descending else "due_by"
+    page = "LIMIT %s OFFSET %s" if limit is not None else ""
+    query = f"""
+        WITH found AS MATERIALIZED ({sql}),
+        classified AS MATERIALIZED (
+            SELECT id, employee_id, due_by,
+                CASE
+                    WHEN closed_on IS NOT NULL AND closed_on <= %s
+                        AND (lapsed_on IS NULL OR closed_on < lapsed_on) THEN 'closed'
+                    WHEN lapsed_on IS NOT NULL AND lapsed_on <= %s THEN 'lapsed'
+                    WHEN due_by < %s THEN 'overdue'
+                    ELSE 'open'
+                END AS status
+            FROM found
+        )
+        SELECT status, COUNT(*), NULL FROM classified GROUP BY status
+        UNION ALL
+        SELECT * FROM (
+            SELECT NULL, CAST(NULL AS BIGINT), id FROM classified WHERE status IN ({marks})
+            ORDER BY {order}, employee_id, id {page}
+        ) AS chosen
+    """
+    arguments = [*params, day, day, day, *wanted]
+    if limit is not None:
+        arguments += [limit, offset]
+    counts = {str(s): 0 for s in Status}
+    ids = []
+    with connection.cursor() as cursor:
+        cursor.execute(query, arguments)
+        for status_code, count, alert_id in cursor.fetchall():
+            if alert_id is None:
+                counts[status_code] = int(count)
+            else:
+                ids.append(int(alert_id))
+    counts[PENDING] = counts[Status.OPEN] + counts[Status.OVERDUE]
+    counts[ALL] = sum(counts[s] for s in Status)
+    return counts, ids
+
+
+def _by_ids(ids: list[int], today: dt.date, descending: bool) -> list[AlertRow]:
+    rows = []
+    for start in range(0, len(ids), CHUNK):
+        alerts = with_closed_on(Alert.objects.filter(pk__in=ids[start : start + CHUNK]))
+        rows += rows_of(_ordered(alerts, descending), today)
+    return rows
+
+
+def status_counts(scope: Scope, today: dt.date, filters: Filters) -> dict[str, int]:
+    """How many alerts of each status match the other filters."""
+    if not scope.person_level:
+        return {str(s): 0 for s in (*Status, PENDING, ALL)}
+    return _classified(scope, today, filters, 0)[0]
+
+
+def worklist(
+    scope: Scope, today: dt.date, filters: Filters, page: int = 1, size: int = 50
+) -> Worklist:
+    """One page of the filtered inbox with the counts per status. A page past the end
+    asks once more for the last one."""
+    if not scope.person_level:
+        return Worklist([], 0, status_counts(scope, today, filters))
+    page = max(1, page)
+    counts, ids = _classified(scope, today, filters, size, (page - 1) * size)
+    total = counts[filters.status]
+    pages = max(1, -(-total // size))
+    if page > pages:
+        page = pages
+        counts, ids = _classified(scope, today, filters, size, (page - 1) * size)
+    return Worklist(_by_ids(ids, today, filters.descending), total, counts, page, pages)
+
+
+def every_row(scope: Scope, today: dt.date, filters: Filters) -> list[AlertRow]:
+    """Every alert matching the filters, in the inbox's order (the exports)."""
+    if not scope.person_level:
+        return []
+    _counts, ids = _classified(scope, today, filters, None)
+    return _by_ids(ids, today, filters.descending)
+
+
+def rules_in_scope(scope: Scope, today: dt.date) -> list[tuple[str, str]]:
+    """(rule id, latest title) of the rules with alerts in the scope's window; kept
+    until the alerts change."""
+    if not scope.person_level:
+        return []
+
+    def find() -> list[tuple[str, str]]:
+        found = (
+            _scoped(scope, today)
+            .values("rule_id")
+            .annotate(title=Max("title"))
+            .order_by("rule_id")
+            .values_list("rule_id", "title")
+        )
+        return list(found)
+
+    key = ("alert-rules", today, scope.everything, scope.person_roots)
+    return cache.remember(key, find, ("data", "follow_up"))
 
 
 def alerts_for_scope(
     scope: Scope, today: dt.date, wanted: str | None = None, limit: int | None = None
 ) -> tuple[list[AlertRow], int]:
     """The alerts of the persons in the scope, the most urgent first, and how many there
-    are in all; `wanted`: open, overdue, closed, pending (open or overdue) or None (all)."""
+    are in all; `wanted`: open, overdue, closed, lapsed, pending (open or overdue) or
+    None (all)."""
     if not scope.person_level:
         return [], 0
-    selected = _with_status(_scoped(scope, today), today, wanted)
-    total = selected.count()
-    return _rows(selected[:limit] if limit else selected, scope, today), total
+    chosen = selected(scope, today, Filters(status=wanted or ALL))
+    total = chosen.count()
+    return rows_of(chosen[:limit] if limit else chosen, today), total
 
 
 def alerts_of_person(scope: Scope, employee_id: str, today: dt.date) -> list[AlertRow]:
-    return _rows(_scoped(scope, today).filter(employee_id=employee_id), scope, today)
+    alerts = with_closed_on(_scoped(scope, today).filter(employee_id=employee_id))
+    return rows_of(_ordered(alerts, False), today)
 
 
 def alert_in_scope(scope: Scope, alert_id: int, today: dt.date) -> AlertRow | None:
-    rows = _rows(_scoped(scope, today).filter(pk=alert_id), scope, today)
+    alerts = with_closed_on(_scoped(scope, today).filter(pk=alert_id))
+    rows = rows_of(_ordered(alerts, False), today)
     return rows[0] if rows else None
 
 
@@ -154,8 +336,9 @@ def alert_counts(
         return counts
     for i in range(0, len(employee_ids), CHUNK):
         chunk = employee_ids[i : i + CHUNK]
-        for row in _rows(_scoped(scope, today).filter(employee_id__in=chunk), scope, today):
-            if row.status == Status.CLOSED:
+        alerts = with_closed_on(_scoped(scope, today).filter(employee_id__in=chunk))
+        for row in rows_of(_ordered(alerts, False), today):
+            if not row.waiting:
                 continue
             opened, overdue = counts.get(row.employee_id, (0, 0))
             counts[row.employee_id] = (opened + 1, overdue + (row.status == Status.OVERDUE))

@@ -1,7 +1,8 @@
 """Follow-up: stored alerts, their mail, and the conversations held (spec/rules.md,
 "After an alert").
 
-An alert's status (open, closed, overdue) is derived from the conversations recorded,
+An alert's status (open, closed, overdue, lapsed) is derived from what was recorded
+(a conversation, or the record of the rule's own action) and the day the alert lapsed,
 never stored: see `samraad.followup.status`.
 """
 
@@ -11,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from samraad.labels import model_choices
-from samraad.vocabulary import ALERT_REASON, CONVERSATION_KIND
+from samraad.vocabulary import ALERT_REASON, CONVERSATION_KIND, FollowUpAction
 
 REASONS = model_choices(ALERT_REASON)
 CONVERSATION_KINDS = model_choices(CONVERSATION_KIND)
@@ -39,12 +40,17 @@ class Alert(models.Model):
         "org.Manager", null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The first day the employee had no employment in the manager's units (left, or
+    # moved outside them): from the data alone, set by `followup.store.mark_lapsed`.
+    # An alert not answered before that day is lapsed (bortfaldet).
+    lapsed_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["raised_on", "employee_id", "rule_id"]
         indexes = [
             models.Index(fields=["raised_on"]),
             models.Index(fields=["unit", "raised_on"]),
+            models.Index(fields=["due_by"]),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -93,15 +99,68 @@ class Conversation(models.Model):
     companion = models.BooleanField(default=False, db_default=False)  # a bisidder took part
     follow_up_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True, default="", db_default="")  # what was agreed, no health
+    # The alert it was recorded from (the web form); an import or the command sets none.
+    # One conversation per alert: a second registration (a double POST) is refused.
+    alert = models.ForeignKey(
+        Alert, null=True, blank=True, on_delete=models.SET_NULL, related_name="conversations"
+    )
 
     class Meta:
         ordering = ["employee_id", "held_on"]
+        # The alerts' status looks up the first fitting conversation per alert: covered.
+        indexes = [models.Index(fields=["employee", "held_on", "kind"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=[k for k, _ in CONVERSATION_KINDS]),
                 name="conversation_kind",
             ),
+            models.UniqueConstraint(
+                fields=["alert"],
+                condition=Q(alert__isnull=False),
+                name="conversation_once_per_alert",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.conversation_id
+
+
+class Registration(models.Model):
+    """What answers an alert of a rule whose action is not a conversation: one record per
+    alert (the one-to-one refuses a second), the day it was done and a note without
+    health details."""
+
+    alert = models.OneToOneField(Alert, on_delete=models.CASCADE, related_name="+")
+    done_on = models.DateField()
+    note = models.TextField(blank=True, default="")
+    registered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__} for alert {self.alert_id} on {self.done_on}"
+
+
+class RetentionPlan(Registration):
+    """Sygedagpengeloven § 7b: a retention plan (fastholdelsesplan) made with the employee."""
+
+    review_on = models.DateField(null=True, blank=True)  # when the plan is looked at again
+
+
+class RefundClaim(Registration):
+    """The refund (refusion) claimed from the municipality for the absence."""
+
+    reference = models.CharField(max_length=100, blank=True, default="")  # the case number
+
+
+class EmployerPeriodNote(Registration):
+    """The end of the employer period (§ 30) noted, the refund claim prepared."""
+
+
+# The record of each action that is not a conversation (vocabulary.FOLLOW_UP_ACTION).
+REGISTRATIONS: dict[str, type[Registration]] = {
+    FollowUpAction.RETENTION_PLAN: RetentionPlan,
+    FollowUpAction.REFUND_CLAIMED: RefundClaim,
+    FollowUpAction.EMPLOYER_PERIOD_NOTED: EmployerPeriodNote,
+}

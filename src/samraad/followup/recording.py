@@ -17,9 +17,12 @@ def record_conversation(
     note: str = "",
     companion: bool = False,
     follow_up_on: dt.date | None = None,
+    alert_id: int | None = None,
 ) -> tuple[Conversation, list[Alert]]:
-    """Store the conversation; return the alerts it closes."""
+    """Store the conversation; return the alerts it closes. `alert_id`: the alert it was
+    recorded from (one conversation per alert: a second raises IntegrityError)."""
     conversation = Conversation.objects.create(
+        alert_id=alert_id,
         conversation_id=f"manual-{uuid.uuid4().hex[:16]}",
         employee_id=employee,
         held_on=held_on,
