@@ -112,7 +112,7 @@ def test_the_database_filter_agrees_with_the_status_function(world: None) -> Non
             assert got == sorted(e for e, s in expected.items() if s == wanted), (day, wanted)
 
 
-def test_compliance_counts_lapsed_apart_and_leaves_them_out_of_the_share(world: None) -> None:
+def test_compliance_counts_lapsed_apart_and_shows_the_share_without_them(world: None) -> None:
     figures = load_follow_up("A", D("2026-01-01"), TODAY, TODAY)
     assert (
         figures.raised,
@@ -122,7 +122,9 @@ def test_compliance_counts_lapsed_apart_and_leaves_them_out_of_the_share(world: 
         figures.overdue,
         figures.lapsed,
     ) == (5, 1, 0, 0, 2, 2)
-    assert figures.to_json()["compliance"] == 33.3333
+    # spec/rules.md: closed on time / raised; beside it, closed on time / (raised − lapsed)
+    assert figures.to_json()["compliance"] == 20.0
+    assert figures.to_json()["compliance_without_lapsed"] == 33.3333
     # On 19 March E2 was still Anna's, and overdue.
     before = load_follow_up("A", D("2026-01-01"), TODAY, D("2026-03-19"))
     assert (before.overdue, before.lapsed, before.open) == (3, 1, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 import polars as pl
 
@@ -371,23 +372,26 @@ class FollowUpCell:
     closed_late: int | None
     open: int | None
     overdue: int | None
-    compliance: float | None  # percent closed by their due date, of those not lapsed
+    compliance: float | None  # percent of those raised closed by their due date (spec)
     suppressed: bool
     lapsed: int | None = None
+    compliance_without_lapsed: float | None = None  # the same of those not lapsed
 
     @classmethod
     def of(cls, found: FollowUp) -> FollowUpCell:
-        share = found.compliance
-        compliance = None if share is None else rounded(100 * share, 1)
+        def percent(share: Fraction | None) -> float | None:
+            return None if share is None else rounded(100 * share, 1)
+
         return cls(
             found.raised,
             found.closed_on_time,
             found.closed_late,
             found.open,
             found.overdue,
-            compliance,
+            percent(found.compliance),
             False,
             found.lapsed,
+            percent(found.answerable_compliance),
         )
 
 

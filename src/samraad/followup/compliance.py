@@ -5,8 +5,9 @@ asked for or lies below it: in the tree of raised_on (historic) or of the as-of 
 (current), as for the statistics (spec/statistics.md). Each is, as known on `today`:
 closed on time (closed_on ≤ due_by), closed late, lapsed (the employee left or moved
 outside the manager's units before it was answered: never overdue), still open (not past
-due_by), or overdue; the five add up to `raised`. Compliance = closed on time /
-(raised − lapsed): an alert nobody could answer any more counts neither way.
+due_by), or overdue; the five add up to `raised`. Compliance = closed on time / raised,
+as spec/rules.md defines it; beside it, the share of the alerts that could still be
+answered (raised − lapsed), where an alert nobody could answer any more counts neither way.
 """
 
 from __future__ import annotations
@@ -44,10 +45,14 @@ class FollowUp:
 
     @property
     def compliance(self) -> Fraction | None:
+        return Fraction(self.closed_on_time, self.raised) if self.raised else None
+
+    @property
+    def answerable_compliance(self) -> Fraction | None:
         return Fraction(self.closed_on_time, self.answerable) if self.answerable else None
 
     def to_json(self) -> dict[str, Any]:
-        share = self.compliance
+        share, answerable = self.compliance, self.answerable_compliance
         return {
             "alerts_raised": self.raised,
             "closed_on_time": self.closed_on_time,
@@ -57,6 +62,8 @@ class FollowUp:
             "lapsed": self.lapsed,
             # percent, 4 decimals like the other rates; null without alerts
             "compliance": None if share is None else rounded(share * 100),
+            # our extension: closed on time among the alerts not lapsed
+            "compliance_without_lapsed": None if answerable is None else rounded(answerable * 100),
         }
 
 

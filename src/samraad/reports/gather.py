@@ -51,7 +51,7 @@ def latest_month(today: dt.date) -> Month:
 
 def alert_frame(start: dt.date, end: dt.date) -> pl.DataFrame:
     rows = with_closed_on(Alert.objects.filter(raised_on__gte=start, raised_on__lte=end))
-    values = list(rows.values_list("unit_id", "raised_on", "due_by", "closed_on"))  # type: ignore[misc]
+    values = list(rows.values_list(*ALERT_COLUMNS))
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 
