@@ -110,12 +110,38 @@ class Writer(Protocol):
         """Delete the rows whose key columns hold the values of a row of `keys`."""
 
 
+SCRATCH_KEYS = "samraad_import_delete"
+
+
 def delete_rows(model: type[models.Model], keys: pl.DataFrame) -> None:
-    """Few rows (corrections in a payroll extract): one statement per row is fast enough."""
-    match = " AND ".join(f"{db_column(model, c)} = %s" for c in keys.columns)
+    """The keys into a scratch table, then one set-based DELETE: a snapshot may remove
+    hundreds of thousands of rows, and a statement per row takes minutes for that."""
+    if keys.height == 0:
+        return
+    target, scratch = model._meta.db_table, SCRATCH_KEYS
+    columns = [db_column(model, c) for c in keys.columns]
+    listed = ", ".join(columns)
+    match = " AND ".join(f"{scratch}.{c} = {target}.{c}" for c in columns)
     with connection.cursor() as cursor:
-        for batch in keys.iter_slices(BATCH):
-            cursor.executemany(f"DELETE FROM {model._meta.db_table} WHERE {match}", batch.rows())
+        # The target's own column types, so that the keys compare as the stored ones.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {scratch} AS SELECT {listed} FROM {target} WHERE 1 = 0"
+        )
+        if connection.vendor == "postgresql":
+            PostgresWriter._copy_in(scratch, columns, keys)
+            cursor.execute(f"ANALYZE {scratch}")
+            cursor.execute(f"DELETE FROM {target} USING {scratch} WHERE {match}")
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {scratch} ({listed}) VALUES ({marks})"
+            for batch in keys.iter_slices(BATCH):
+                cursor.executemany(sql, batch.rows())
+            # A row value IN a subquery: SQLite walks the scratch rows and finds each
+            # through the target's key index.
+            cursor.execute(
+                f"DELETE FROM {target} WHERE ({listed}) IN (SELECT {listed} FROM {scratch})"
+            )
+        cursor.execute(f"DROP TABLE {scratch}")
 
 
 def writer() -> Writer:
