@@ -134,7 +134,7 @@ def import_read(
         remove(validated.removed)
         write(changes)
         versions.changed("data")
-        if scope is not None:
+        if scope is not None and summary.files:
             record(summary)
     return summary
 
