@@ -259,3 +259,27 @@ def _deferred_upkeep(table: str) -> Iterator[None]:
             cursor.execute(definition)
         for name, definition in keys:
             cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+
+
+# SQLite's page cache during an import (KiB; a ceiling, not an allocation). With the
+# default 2 MB, a large transaction spills pages to the WAL and writes an index page
+# again each time it changes; held until the commit, each is written once (a first
+# import of 700,000 absences: 30 % fewer blocks written).
+SQLITE_IMPORT_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def bulk_session() -> Iterator[None]:
+    """Around an import: on SQLite, a page cache large enough to hold the transaction."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")

@@ -100,7 +100,7 @@ def import_read(
     folder: Folder, scope: Scope | None = None, *, dry_run: bool = False
 ) -> ImportSummary:
     """Import what was read (from a folder, or converted from another format)."""
-    with transaction.atomic():
+    with database.bulk_session(), transaction.atomic():
         stored = database.load_stored()
         if scope is not None:
             folder = snapshot.apply(folder, stored, scope)
