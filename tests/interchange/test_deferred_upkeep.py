@@ -55,3 +55,17 @@ def test_the_first_load_leaves_every_constraint_and_index_as_it_was(
             "VALUES ('X', 'NOBODY', 'own_sickness', '2024-01-01', 1)"
         )
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def test_a_rewrite_of_most_rows_leaves_every_index_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import_folder(write_folder(tmp_path / "first", WORLD))
+    before = definitions()
+    monkeypatch.setattr(database, "DEFER_FROM", 1)
+    changed = WORLD["absences.csv"].replace("2024-03-08,", "2024-03-08,0.5")
+    import_folder(write_folder(tmp_path / "again", {**WORLD, "absences.csv": changed}))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT absence_id, degree::text FROM absence_absence")
+        assert cursor.fetchall() == [("S1", "0.5000")]
+    assert definitions() == before

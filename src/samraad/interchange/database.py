@@ -203,7 +203,14 @@ class PostgresWriter:
             self._copy_in(scratch, columns, frame)
             # Without statistics the planner misjudges the scratch table's size.
             cursor.execute(f"ANALYZE {scratch}")
-            cursor.execute(f"UPDATE {target} SET {assignments} FROM {scratch} WHERE {match}")
+            update = f"UPDATE {target} SET {assignments} FROM {scratch} WHERE {match}"
+            if frame.height >= DEFER_FROM and frame.height * 2 >= _estimated_rows(target):
+                # Most of the table rewritten: each new row version would enter every
+                # index; building the secondary ones afresh afterwards is cheaper.
+                with _deferred_upkeep(target, foreign_keys=False):
+                    cursor.execute(update)
+            else:
+                cursor.execute(update)
             cursor.execute(f"DROP TABLE {scratch}")
 
     @staticmethod
@@ -230,17 +237,36 @@ def _empty(table: str) -> bool:
         return cursor.fetchone() is None
 
 
-@contextmanager
-def _deferred_upkeep(table: str) -> Iterator[None]:
-    """Drop the table's foreign keys and secondary (non-unique) indexes, and re-create
-    them, exactly as they were (PostgreSQL's own definitions), when the block is done."""
+def _run_pending_checks(cursor: Any) -> None:
+    """Rows written earlier in the transaction wait for their deferred foreign-key checks,
+    and PostgreSQL alters no table with checks pending: run them now (as Django's own
+    check_constraints does)."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _estimated_rows(table: str) -> float:
+    """PostgreSQL's estimate of the table's rows (pg_class.reltuples; -1 if never counted)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
-            [table],
-        )
-        keys = cursor.fetchall()
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+        return float(cursor.fetchone()[0])
+
+
+@contextmanager
+def _deferred_upkeep(table: str, *, foreign_keys: bool = True) -> Iterator[None]:
+    """Drop the table's secondary (non-unique) indexes, and its foreign keys unless told
+    not to, and re-create them, exactly as they were (PostgreSQL's own definitions), when
+    the block is done. On an error the transaction is rolled back, and the drops with it."""
+    keys: list[tuple[str, str]] = []
+    with connection.cursor() as cursor:
+        _run_pending_checks(cursor)
+        if foreign_keys:
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+                [table],
+            )
+            keys = cursor.fetchall()
         cursor.execute(
             "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
             "JOIN pg_class c ON c.oid = i.indexrelid "
@@ -255,6 +281,7 @@ def _deferred_upkeep(table: str) -> Iterator[None]:
             cursor.execute(f'DROP INDEX "{name}"')
     yield
     with connection.cursor() as cursor:
+        _run_pending_checks(cursor)
         for _, definition in indexes:
             cursor.execute(definition)
         for name, definition in keys:
