@@ -405,3 +405,21 @@ def test_rows_keyed_by_several_columns_are_removed_twice_in_one_connection(
     assert "targets.csv: added 0, updated 0, unchanged 0, removed 1" in second.out
     assert Target.objects.count() == 0
     assert UnitPeriod.objects.count() == 5
+
+
+def test_a_dry_run_of_an_ordinary_import_writes_nothing(world: None, run: Run) -> None:
+    before = row_counts()
+    outcome = run(
+        {
+            "absences.csv": rows(
+                ABSENCES_HEADER, S1, S2, S3, S4, S4.replace("S4", "S5").replace("05-0", "06-0")
+            )
+        },
+        "--dry-run",
+    )
+    assert outcome.code == 0, outcome.err
+    assert outcome.out.splitlines() == [
+        "absences.csv: added 1, updated 0, unchanged 4",
+        "dry run: nothing written",
+    ]
+    assert row_counts() == before
