@@ -62,7 +62,15 @@ PURE = {
     "signin/mapping.py": ("samraad.vocabulary",),
     **{
         f"interchange/{name}.py": ("samraad.vocabulary",)
-        for name in ("schema", "errors", "reading", "intervals", "validation", "consistency")
+        for name in (
+            "schema",
+            "errors",
+            "reading",
+            "intervals",
+            "validation",
+            "consistency",
+            "snapshot",
+        )
     },
     # Readers of payroll's own exports: the working-day calendar, no Django.
     "interchange/sources/*.py": ("samraad.interchange", "samraad.stats"),

@@ -146,9 +146,15 @@ def units_exist_throughout(whole: Whole, name: str, this: str, stored: pl.Expr) 
     assert table.span is not None
     start, end = table.span
     spans = merged_spans(whole.frame("units"), "unit_id", "valid_from", "valid_to")
-    rows = whole.frame(name).join(spans.select("unit_id").unique(), on="unit_id", how="semi")
+    known = spans.select("unit_id").unique()
+    rows = whole.frame(name).join(known, on="unit_id", how="semi")
     missing = first_uncovered_day(rows, spans, "unit_id", start, end)
-    failing = rows.with_columns(missing).filter(pl.col(MISSING).is_not_null())
+    failing = pl.concat(
+        [
+            rows.with_columns(missing).filter(pl.col(MISSING).is_not_null()),
+            _without_any_period(whole.frame(name), known, "unit_id", start),
+        ]
+    )
     imported = failing.filter(pl.col(LINE).is_not_null()).select(
         LINE,
         pl.format(f"unit {{}} does not exist on {{}}, a day of {this}", "unit_id", MISSING).alias(
@@ -172,9 +178,17 @@ def parents_exist_throughout(whole: Whole) -> pl.DataFrame:
     spans = merged_spans(units, "unit_id", "valid_from", "valid_to").rename(
         {"unit_id": "parent_id"}
     )
-    children = units.join(spans.select("parent_id").unique(), on="parent_id", how="semi")
+    known = spans.select("parent_id").unique()
+    children = units.join(known, on="parent_id", how="semi")
     missing = first_uncovered_day(children, spans, "parent_id", "valid_from", "valid_to")
-    failing = children.with_columns(missing).filter(pl.col(MISSING).is_not_null())
+    failing = pl.concat(
+        [
+            children.with_columns(missing).filter(pl.col(MISSING).is_not_null()),
+            _without_any_period(
+                units.filter(pl.col("parent_id").is_not_null()), known, "parent_id", "valid_from"
+            ),
+        ]
+    )
     imported = failing.filter(pl.col(LINE).is_not_null()).select(
         LINE,
         pl.format(
@@ -325,14 +339,27 @@ def _overlap_messages(frame: pl.DataFrame, pairs: pl.DataFrame, described: pl.Ex
     return reported.filter(pl.col(LINE).is_not_null())
 
 
+def _without_any_period(
+    rows: pl.DataFrame, known: pl.DataFrame, on: str, start: str
+) -> pl.DataFrame:
+    """Stored rows whose unit has no period left at all (a snapshot removed them all): the
+    first day missing is their first. An incoming row naming such a unit is the
+    references check's."""
+    orphans = rows.filter(pl.col(LINE).is_null()).join(known, on=on, how="anti")
+    return orphans.with_columns(pl.col(start).alias(MISSING))
+
+
 def _blame(
     failing: pl.DataFrame, incoming: pl.DataFrame | None, on: str, message: pl.Expr
 ) -> pl.DataFrame:
-    """Stored rows broken by the import, reported on the first incoming line of `on`'s unit."""
+    """Stored rows broken by the import, reported on the first incoming line of `on`'s unit;
+    on line 0 (the whole file) when the file has none: a snapshot removed its periods."""
     if incoming is None or failing.height == 0:
         return pl.DataFrame(schema={LINE: pl.Int64, "message": pl.String})
     first = incoming.group_by(pl.col("unit_id").alias(on)).agg(pl.col(LINE).min().alias("_at"))
-    return failing.join(first, on=on).select(pl.col("_at").alias(LINE), message.alias("message"))
+    return failing.join(first, on=on, how="left").select(
+        pl.col("_at").fill_null(0).alias(LINE), message.alias("message")
+    )
 
 
 def _none() -> pl.DataFrame:

@@ -10,6 +10,8 @@ decimal never passes through a float.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import polars as pl
@@ -110,12 +112,38 @@ class Writer(Protocol):
         """Delete the rows whose key columns hold the values of a row of `keys`."""
 
 
+SCRATCH_KEYS = "samraad_import_delete"
+
+
 def delete_rows(model: type[models.Model], keys: pl.DataFrame) -> None:
-    """Few rows (corrections in a payroll extract): one statement per row is fast enough."""
-    match = " AND ".join(f"{db_column(model, c)} = %s" for c in keys.columns)
+    """The keys into a scratch table, then one set-based DELETE: a snapshot may remove
+    hundreds of thousands of rows, and a statement per row takes minutes for that."""
+    if keys.height == 0:
+        return
+    target, scratch = model._meta.db_table, SCRATCH_KEYS
+    columns = [db_column(model, c) for c in keys.columns]
+    listed = ", ".join(columns)
+    match = " AND ".join(f"{scratch}.{c} = {target}.{c}" for c in columns)
     with connection.cursor() as cursor:
-        for batch in keys.iter_slices(BATCH):
-            cursor.executemany(f"DELETE FROM {model._meta.db_table} WHERE {match}", batch.rows())
+        # The target's own column types, so that the keys compare as the stored ones.
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {scratch} AS SELECT {listed} FROM {target} WHERE 1 = 0"
+        )
+        if connection.vendor == "postgresql":
+            PostgresWriter._copy_in(scratch, columns, keys)
+            cursor.execute(f"ANALYZE {scratch}")
+            cursor.execute(f"DELETE FROM {target} USING {scratch} WHERE {match}")
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            sql = f"INSERT INTO {scratch} ({listed}) VALUES ({marks})"
+            for batch in keys.iter_slices(BATCH):
+                cursor.executemany(sql, batch.rows())
+            # A row value IN a subquery: SQLite walks the scratch rows and finds each
+            # through the target's key index.
+            cursor.execute(
+                f"DELETE FROM {target} WHERE ({listed}) IN (SELECT {listed} FROM {scratch})"
+            )
+        cursor.execute(f"DROP TABLE {scratch}")
 
 
 def writer() -> Writer:
@@ -149,7 +177,12 @@ class PostgresWriter:
     delete = staticmethod(delete_rows)
 
     def insert(self, model: type[models.Model], frame: pl.DataFrame) -> None:
-        self._copy_in(model._meta.db_table, [db_column(model, c) for c in frame.columns], frame)
+        table, columns = model._meta.db_table, [db_column(model, c) for c in frame.columns]
+        if frame.height >= DEFER_FROM and _empty(table):
+            with _deferred_upkeep(table):
+                self._copy_in(table, columns, frame)
+        else:
+            self._copy_in(table, columns, frame)
 
     def update(self, model: type[models.Model], key: list[str], frame: pl.DataFrame) -> None:
         """COPY the new values into a scratch table, then one UPDATE … FROM.
@@ -170,7 +203,14 @@ class PostgresWriter:
             self._copy_in(scratch, columns, frame)
             # Without statistics the planner misjudges the scratch table's size.
             cursor.execute(f"ANALYZE {scratch}")
-            cursor.execute(f"UPDATE {target} SET {assignments} FROM {scratch} WHERE {match}")
+            update = f"UPDATE {target} SET {assignments} FROM {scratch} WHERE {match}"
+            if frame.height >= DEFER_FROM and frame.height * 2 >= _estimated_rows(target):
+                # Most of the table rewritten: each new row version would enter every
+                # index; building the secondary ones afresh afterwards is cheaper.
+                with _deferred_upkeep(target, foreign_keys=False):
+                    cursor.execute(update)
+            else:
+                cursor.execute(update)
             cursor.execute(f"DROP TABLE {scratch}")
 
     @staticmethod
@@ -180,3 +220,93 @@ class PostgresWriter:
         with _raw_cursor() as cursor, cursor.copy(sql) as copy:
             for batch in frame.iter_slices(BATCH):
                 copy.write(batch.write_csv(include_header=False).encode())
+
+
+# A load of this many rows or more into an empty PostgreSQL table (the first import)
+# builds the table's secondary indexes and checks its foreign keys once, after the COPY,
+# rather than row by row: Django's foreign keys are checked at commit, one lookup per row
+# (700,000 absences: seconds of the server's time); re-adding the constraint checks them
+# all in one join. Only into an empty table: the ALTER TABLE locks it until commit, and
+# nobody reads an empty table.
+DEFER_FROM = 50_000
+
+
+def _empty(table: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")
+        return cursor.fetchone() is None
+
+
+def _run_pending_checks(cursor: Any) -> None:
+    """Rows written earlier in the transaction wait for their deferred foreign-key checks,
+    and PostgreSQL alters no table with checks pending: run them now (as Django's own
+    check_constraints does)."""
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def _estimated_rows(table: str) -> float:
+    """PostgreSQL's estimate of the table's rows (pg_class.reltuples; -1 if never counted)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+        return float(cursor.fetchone()[0])
+
+
+@contextmanager
+def _deferred_upkeep(table: str, *, foreign_keys: bool = True) -> Iterator[None]:
+    """Drop the table's secondary (non-unique) indexes, and its foreign keys unless told
+    not to, and re-create them, exactly as they were (PostgreSQL's own definitions), when
+    the block is done. On an error the transaction is rolled back, and the drops with it."""
+    keys: list[tuple[str, str]] = []
+    with connection.cursor() as cursor:
+        _run_pending_checks(cursor)
+        if foreign_keys:
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+                [table],
+            )
+            keys = cursor.fetchall()
+        cursor.execute(
+            "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisunique AND NOT i.indisprimary "
+            "ORDER BY c.relname",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        for name, _ in keys:
+            cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+    yield
+    with connection.cursor() as cursor:
+        _run_pending_checks(cursor)
+        for _, definition in indexes:
+            cursor.execute(definition)
+        for name, definition in keys:
+            cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}')
+
+
+# SQLite's page cache during an import (KiB; a ceiling, not an allocation). With the
+# default 2 MB, a large transaction spills pages to the WAL and writes an index page
+# again each time it changes; held until the commit, each is written once (a first
+# import of 700,000 absences: 30 % fewer blocks written).
+SQLITE_IMPORT_CACHE_KIB = 256 * 1024
+
+
+@contextmanager
+def bulk_session() -> Iterator[None]:
+    """Around an import: on SQLite, a page cache large enough to hold the transaction."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{SQLITE_IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")

@@ -11,14 +11,19 @@ from pathlib import Path
 
 import polars as pl
 from django.db import transaction
+from django.db.models import Count
 
+from samraad.audit.actor import acting_as, current_actor
+from samraad.audit.models import Action, AuditEntry
+from samraad.followup.models import Alert
 from samraad.frames import versions
-from samraad.interchange import database
+from samraad.interchange import database, snapshot
 from samraad.interchange.database import MODELS, for_database
-from samraad.interchange.errors import InputError
+from samraad.interchange.errors import NO_COLUMN, InputError
 from samraad.interchange.reading import Folder, read_folder
 from samraad.interchange.schema import TABLES, Table
-from samraad.interchange.validation import validate
+from samraad.interchange.snapshot import Scope
+from samraad.interchange.validation import Validated, validate
 from samraad.org.models import Unit
 
 
@@ -44,18 +49,27 @@ class FileSummary:
     updated: int
     unchanged: int
     removed: int = 0  # only sources that replace what they cover remove (reading.Source)
+    removes: bool = False  # a snapshot's table: "removed 0" is said, too
 
     def __str__(self) -> str:
         counts = f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}"
-        return f"{self.file}: {counts}" + (f", removed {self.removed}" if self.removed else "")
+        said = self.removed or self.removes
+        return f"{self.file}: {counts}" + (f", removed {self.removed}" if said else "")
 
 
 @dataclass(frozen=True)
 class ImportSummary:
     files: list[FileSummary]
+    scope: Scope | None = None  # a snapshot's
+    dry_run: bool = False
 
     def __str__(self) -> str:
-        return "\n".join(str(f) for f in self.files)
+        lines = [str(f) for f in self.files]
+        if self.scope is not None:
+            lines.insert(0, f"snapshot of {self.scope.describe()}")
+        if self.dry_run:
+            lines.append("dry run: nothing written")
+        return "\n".join(lines)
 
 
 CHANGED = "_changed"
@@ -69,18 +83,30 @@ class Changes:
     unchanged: int
 
 
-def import_folder(path: Path) -> ImportSummary:
+def import_folder(
+    path: Path, scope: Scope | None = None, *, dry_run: bool = False
+) -> ImportSummary:
     """Import the interchange files in `path`; raise ImportRejected if any is wrong.
 
-    Raises reading.NotAFolder when `path` is missing or not a folder.
+    With a `scope`, a snapshot (interchange/snapshot.py): the stored rows of the scope
+    that the files no longer hold are removed. A dry run validates and counts, and
+    writes nothing. Raises reading.NotAFolder when `path` is missing or not a folder,
+    and snapshot.UnknownUnit for a unit of the scope that is nowhere.
     """
-    return import_read(read_folder(path))
+    return import_read(read_folder(path), scope, dry_run=dry_run)
 
 
-def import_read(folder: Folder) -> ImportSummary:
+def import_read(
+    folder: Folder, scope: Scope | None = None, *, dry_run: bool = False
+) -> ImportSummary:
     """Import what was read (from a folder, or converted from another format)."""
-    with transaction.atomic():
-        validated = validate(folder, database.load_stored())
+    with database.bulk_session(), transaction.atomic():
+        stored = database.load_stored()
+        if scope is not None:
+            folder = snapshot.apply(folder, stored, scope)
+        validated = validate(folder, stored)
+        if validated.ok and scope is not None:
+            validated.errors.extend(followed_up(folder, validated))
         if not validated.ok:
             raise ImportRejected(validated.errors, validated.more_errors)
         changes = {
@@ -88,21 +114,94 @@ def import_read(folder: Folder) -> ImportSummary:
             for t in TABLES
             if t.name in validated.incoming
         }
+        summary = ImportSummary(
+            [
+                FileSummary(
+                    folder.sources[name].label,
+                    c.added.height,
+                    c.updated.height,
+                    c.unchanged,
+                    validated.removed[name].height if name in validated.removed else 0,
+                    removes=scope is not None and name in snapshot.REMOVES,
+                )
+                for name, c in changes.items()
+            ],
+            scope,
+            dry_run,
+        )
+        if dry_run:
+            return summary
         remove(validated.removed)
         write(changes)
         versions.changed("data")
-    return ImportSummary(
-        [
-            FileSummary(
-                folder.sources[name].label,
-                c.added.height,
-                c.updated.height,
-                c.unchanged,
-                validated.removed[name].height if name in validated.removed else 0,
-            )
-            for name, c in changes.items()
-        ]
+        if scope is not None and summary.files:
+            record(summary)
+    return summary
+
+
+def followed_up(folder: Folder, validated: Validated) -> list[InputError]:
+    """A snapshot does not remove a manager's period that an alert names: the alert
+    records who was told (followup.Alert.manager), which a removal would wipe."""
+    removed = validated.removed.get("managers")
+    if removed is None or removed.height == 0:
+        return []
+    named = (
+        Alert.objects.filter(manager__isnull=False)
+        .values("manager__unit_id", "manager__employee_id", "manager__valid_from")
+        .annotate(alerts=Count("id"))
     )
+    rows = [
+        (
+            r["manager__unit_id"],
+            r["manager__employee_id"],
+            r["manager__valid_from"].isoformat(),
+            r["alerts"],
+        )
+        for r in named
+    ]
+    frame = pl.DataFrame(
+        rows,
+        schema={
+            "unit_id": pl.String,
+            "employee_id": pl.String,
+            "valid_from": pl.String,
+            "alerts": pl.Int64,
+        },
+        orient="row",
+    )
+    kept = removed.join(frame, on=["unit_id", "employee_id", "valid_from"]).sort(
+        "unit_id", "valid_from", "employee_id"
+    )
+    file = folder.sources["managers"].file_name
+    return [
+        InputError(
+            file,
+            0,
+            NO_COLUMN,
+            f"the stored period of {employee} as manager of {unit} from {start} is not in this "
+            f"snapshot, but {alerts} alert(s) name that manager; a snapshot does not remove it "
+            "(keep the row; to end the period, give it a valid_to)",
+        )
+        for unit, employee, start, alerts in kept.iter_rows()
+    ]
+
+
+def record(summary: ImportSummary) -> None:
+    """The snapshot's counts, in the audit log (who: the user, or "samraad import")."""
+    with acting_as("samraad import"):
+        actor = current_actor()
+    AuditEntry.objects.create(
+        user_id=actor.user_id,
+        username=actor.username,
+        roles=actor.roles,
+        action=Action.RECORD,
+        page=AUDIT_PAGE,
+        path=actor.path,
+        detail=str(summary),
+    )
+
+
+AUDIT_PAGE = "interchange:snapshot"
 
 
 def diff(table: Table, incoming: pl.DataFrame, stored: pl.DataFrame) -> Changes:
