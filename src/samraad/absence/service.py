@@ -38,7 +38,7 @@ from samraad.disclosure import (
 )
 from samraad.disclosure.breakdowns import Part, parts_frame, parts_of
 from samraad.disclosure.units import UnitVisibility
-from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
+from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_frame, follow_ups_of
 from samraad.followup.inbox import alert_counts
 from samraad.followup.models import Alert
 from samraad.followup.status import with_closed_on
@@ -57,25 +57,31 @@ from samraad.stats import (
 )
 
 
+def _loaded(name: str) -> pl.DataFrame:
+    """One of the frames apps declare (frames.sources), read from the database by one
+    process and shared with the others."""
+    return shared_frame(("frame", name), lambda: load_frame(name))
+
+
 def job_groups() -> pl.DataFrame:
     """employment_id, job_group of every employment."""
-    return cache.remember("job_groups", lambda: load_frame("job_groups"))
+    return _loaded("job_groups")
 
 
 def names() -> pl.DataFrame:
     """employee_id, name of every employee (person-level data: callers are person-level
     views, which the permission layer has let through)."""
-    return cache.remember("names", lambda: load_frame("names"))
+    return _loaded("names")
 
 
 def birth_dates() -> pl.DataFrame:
     """employee_id, birth_date of every employee (null where unknown)."""
-    return cache.remember("birth_dates", lambda: load_frame("birth_dates"))
+    return _loaded("birth_dates")
 
 
 def endings() -> pl.DataFrame:
     """employment_id, end_reason, notice_date of every employment."""
-    return cache.remember("endings", lambda: load_frame("endings"))
+    return _loaded("endings")
 
 
 # The analyses' groups (docs/management-information.md, "Analyses"), as families of the
@@ -115,11 +121,17 @@ def periods_for(today: dt.date, person_level: bool) -> PagePeriods:
 
 
 def tables(today: dt.date, structure: Structure, person_level: bool = True) -> Tables:
-    """Every unit's page figures for the day and structure (seconds once, then kept)."""
+    """Every unit's page figures for the day and structure: the core's frames computed
+    once for every process (seconds at Copenhagen scale) and read by the others from the
+    shared files (frames.store), then kept in this process."""
     periods = periods_for(today, person_level)
+
+    def share(name: Hashable, compute: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        return shared_frame(("tables", name, today, structure, person_level), compute)
+
     return cache.remember(
         ("tables", today, structure, person_level),
-        lambda: compute_tables(cache.dataset(), job_groups(), periods, structure, today),
+        lambda: compute_tables(cache.dataset, job_groups, periods, structure, today, share),
     )
 
 
@@ -334,13 +346,16 @@ def follow_up_table(
 ) -> dict[str, FollowUpCell]:
     period = periods_for(today, person_level).last_12_months
 
-    def compute() -> dict[str, FollowUpCell]:
+    def compute() -> pl.DataFrame:
         units = cache.dataset().unit_rows
-        counted = follow_up_by_unit(_alert_frame(period), units, *period, today, structure, today)
-        return {unit: FollowUpCell.of(found) for unit, found in counted.items()}
+        return follow_up_frame(_alert_frame(period), units, *period, today, structure, today)
 
-    key = ("follow_up", today, structure, person_level)
-    return cache.remember(key, compute, ("data", "follow_up"))
+    def build() -> dict[str, FollowUpCell]:
+        counted = shared_frame(key, compute, depends)
+        return {unit: FollowUpCell.of(found) for unit, found in follow_ups_of(counted).items()}
+
+    key, depends = ("follow_up", today, structure, person_level), ("data", "follow_up")
+    return cache.remember(key, build, depends)
 
 
 def follow_up_cell(

@@ -1,0 +1,80 @@
+"""A second web process reads the unit page's tables, forecasts and follow-up from the
+files the first one wrote (frames.store): it computes none of them, and its page holds
+the same figures as a process that computed everything itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.test import Client
+from pytest_django.fixtures import Settings as SettingsWrapper
+
+from samraad.absence import dashboard, outlook, service
+from samraad.frames import cache
+from tests.web.world import World
+
+# (user, unit): a manager, a committee member (aggregates, the current structure) and
+# central HR at the top of the municipality.
+READERS = [("alice", "SOL"), ("henrik", "BUF"), ("carl", "KK")]
+
+
+def _pages(client: Client, world: World) -> dict[tuple[str, str, str], dict[str, Any]]:
+    found = {}
+    for name, unit in READERS:
+        client.force_login(getattr(world, name))
+        for structure in ("historic", "current"):
+            page = client.get(f"/units/{unit}/?structure={structure}").context["page"]
+            found[(name, unit, structure)] = {
+                "statistics": page.statistics,
+                "outlook": page.outlook.to_json(),
+                "follow_up": page.follow_up,
+            }
+    return found
+
+
+def _refuse(*args: object, **kwargs: object) -> None:
+    raise AssertionError("computed again in the second process")
+
+
+def test_a_second_process_reads_the_pages_figures(
+    client: Client, world: World, settings: SettingsWrapper, tmp_path: Path, monkeypatch: Any
+) -> None:
+    alone = _pages(client, world)  # sharing off (tests/conftest.py): computed here
+
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+    first = _pages(client, world)
+    assert first == alone
+    written = set(tmp_path.glob("*.arrow"))
+    assert written
+
+    cache.invalidate()  # as in a new process: nothing in memory, the files on disk
+    for module, name in [
+        (dashboard, "figures_table"),
+        (dashboard, "job_group_table"),
+        (outlook, "forecast_units"),
+        (service, "follow_up_frame"),
+    ]:
+        monkeypatch.setattr(module, name, _refuse)
+    assert _pages(client, world) == alone
+    assert set(tmp_path.glob("*.arrow")) == written
+
+
+@pytest.mark.parametrize("sharing", [False, True])
+def test_the_tables_are_the_cores_frames(
+    world: World, settings: SettingsWrapper, tmp_path: Path, sharing: bool
+) -> None:
+    """Whether read from a file or computed here, a unit's figures are the core's."""
+    from samraad.absence.periods import PagePeriods
+    from samraad.stats import Structure, figures_by_key
+    from tests.web.world import TODAY
+
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path) if sharing else ""
+    cache.invalidate()
+    found = service.tables(TODAY, Structure.HISTORIC)
+    periods = dashboard.page_periods(PagePeriods(TODAY))
+    expected = figures_by_key(cache.dataset(), None, periods, Structure.HISTORIC, TODAY)
+    assert dict(found.figures) == dict(expected)
+    assert found.figures[("SOL", *PagePeriods(TODAY).last_12_months)].headcount > 0
