@@ -66,9 +66,9 @@ def ensure_users(path: Path) -> None:
 class Session:
     """One signed-in user: a keep-alive connection and the session cookie."""
 
-    def __init__(self, port: int, username: str) -> None:
+    def __init__(self, port: int, username: str, timeout: float = 60) -> None:
         self.port = port
-        self.connection = http.client.HTTPConnection(HOST, port, timeout=60)
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
         self.cookies: dict[str, str] = {}
         self.sign_in(username)
 
