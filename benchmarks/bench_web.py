@@ -1,12 +1,17 @@
-"""The web app under load at Copenhagen scale: p50/p95 of the unit page and the API.
+"""The web app under load at Copenhagen scale: p50/p95 of the unit page, the API and
+central HR's pages of the whole municipality.
 
     python benchmarks/bench_web.py [--employees 45000] [--users 20] [--seconds 60]
 
 Builds (once) the synthetic municipality through the real import into
 benchmarks/out/web-<N>.sqlite3, creates the demo users, starts `samraad serve` on
 loopback and lets 20 users (threads, each with its own session) ask for unit pages
-and API figures of units in their scope for a bounded time. Prints the latencies and
-the error count; exits 1 on any error or when p95 exceeds the 300 ms target.
+and API figures of units in their scope for a bounded time; the central HR users ask
+half the time for their own pages (CENTRAL_PAGES: the municipality's and the
+administrations' unit pages, employee lists and their CSV, the alerts inbox, the
+analyses, the targets' breakdown, the longest absences). Prints each kind's latencies
+and errors; exits 1 on any error or when a p95 exceeds its target (unit pages and API
+200 ms, central HR's pages 1 s).
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-TARGET_P95_MS = 300.0
+TARGET_P95_MS = 200.0  # unit pages and the API
+CENTRAL_TARGET_P95_MS = 1000.0  # central HR's pages of the municipality
 LOGINS = ("central", "hr", "leder", "med")
 
 
@@ -121,16 +127,47 @@ class Results:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def user_loop(port: int, username: str, seed: int, until: float, results: Results) -> None:
+ANALYSES = ("short-term", "seniors", "notice", "job-groups")
+# The pages central HR asks of the whole municipality or an administration (`top`: the
+# municipality and the administrations below it), each timed as a kind of its own.
+CENTRAL_PAGES: dict[str, Any] = {
+    "central:unit": lambda rng, top: f"/units/{rng.choice(top)}/",
+    "central:employees": lambda rng, top: f"/units/{rng.choice(top)}/employees/",
+    "central:employees.csv": lambda rng, top: f"/units/{rng.choice(top)}/employees.csv",
+    "central:alerts": lambda rng, top: rng.choice(["/alerts/", "/alerts/?status=overdue"]),
+    "central:analyses": lambda rng, top: f"/analyses/{rng.choice(top)}/{rng.choice(ANALYSES)}/",
+    "central:targets": lambda rng, top: f"/units/{rng.choice(top)}/target/breakdown/",
+    "central:longest": lambda rng, top: f"/units/{rng.choice(top)}/longest/",
+}
+CENTRAL_SHARE = 0.5  # of central HR's requests; the rest are unit pages and API calls
+
+
+def top_units(session: Session) -> list[str]:
+    """The municipality and the administrations directly below it."""
+    _, page = session.request("GET", "/org/")
+    roots = [u.decode() for u in re.findall(rb'data-unit="([^"]+)"', page)]
+    found = list(roots)
+    for root in roots:
+        _, partial = session.request("GET", f"/org/{root}/children/")
+        found += [u.decode() for u in re.findall(rb'data-unit="([^"]+)"', partial)]
+    return found
+
+
+def user_loop(port: int, username: str, seed: int, seconds: float, results: Results) -> None:
     rng = random.Random(seed)
     session = Session(port, username)
     units = units_for(session)
+    top = top_units(session) if username == "central" else []
     periods = years(whole_months=username == "med")
     requests = 0
+    until = time.monotonic() + seconds  # from when the user has signed in and looked around
     while time.monotonic() < until and requests < 2_000:
         unit = rng.choice(units)
         structure = rng.choice(["historic", "current"])
-        if rng.random() < 0.5:
+        if top and rng.random() < CENTRAL_SHARE:
+            kind = rng.choice(list(CENTRAL_PAGES))
+            path = CENTRAL_PAGES[kind](rng, top)
+        elif rng.random() < 0.5:
             kind, path = "page", f"/units/{unit}/?structure={structure}"
         else:
             start, end = rng.choice(periods)
@@ -144,9 +181,9 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
         elapsed = (time.perf_counter() - started) * 1000
         requests += 1
         with results.lock:
-            results.latencies[kind].append(elapsed)
+            results.latencies.setdefault(kind, []).append(elapsed)
             if status != 200:
-                results.errors.append(f"{username} {path}: {status} {body[:120]!r}")
+                results.errors.append(f"{kind} {username} {path}: {status} {body[:120]!r}")
 
 
 def years(whole_months: bool = False) -> list[tuple[str, str]]:
@@ -180,6 +217,21 @@ def warm_up(session: Session) -> None:
         f"every unit's figures for 5 years × 2 structures in "
         f"{time.perf_counter() - started - pages:.1f} s more"
     )
+    # Central HR's pages of the municipality, each once (what is computed once a day).
+    first: dict[str, float] = {}
+    for path in [
+        f"/units/{unit}/employees/",
+        f"/units/{unit}/employees.csv",
+        "/alerts/",
+        *(f"/analyses/{unit}/{slug}/" for slug in ANALYSES),
+        f"/units/{unit}/target/breakdown/",
+        f"/units/{unit}/longest/",
+    ]:
+        asked = time.perf_counter()
+        status, _ = session.request("GET", path)
+        first[path] = round(time.perf_counter() - asked, 2)
+        assert status == 200, f"{path}: {status}"
+    print(f"warm-up: central HR's pages of {unit} the first time (s): {json.dumps(first)}")
 
 
 PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottleneck
@@ -187,9 +239,8 @@ PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottl
 
 def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any) -> None:
     results = Results()
-    until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=user_loop, args=(port, name, seed, until, results))
+        threading.Thread(target=user_loop, args=(port, name, seed, seconds, results))
         for name, seed in users
     ]
     for thread in threads:
@@ -213,7 +264,7 @@ def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
     for _ in workers:
         latencies, errors = out.get()
         for kind, values in latencies.items():
-            results.latencies[kind] += values
+            results.latencies.setdefault(kind, []).extend(values)
         results.errors += errors
     for worker in workers:
         worker.join()
@@ -259,15 +310,17 @@ def main() -> int:
     else:
         ensure_users(path)
     env = {**os.environ, "SAMRAAD_DB": str(path), "SAMRAAD_DEMO": "True"}
+    log = path.with_suffix(".serve.log")
     server = subprocess.Popen(
         [sys.executable, "-m", "samraad.cli", "serve", "--port", str(args.port)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),  # waitress's "Task queue depth" lines under load
     )
     try:
         wait_for(args.port, server)
-        warm_up(Session(args.port, "central"))
+        warm_up(Session(args.port, "central", timeout=600))
         load_before = os.getloadavg()[0]
         results = run_users(args.port, args.users, args.seed, args.seconds)
         load_after = os.getloadavg()[0]
@@ -285,21 +338,25 @@ def main() -> int:
         # Other work on the machine shows here; the figures mean most when it is low.
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
     }
-    worst = 0.0
-    for kind, values in results.latencies.items():
+    too_slow = []
+    for kind, values in sorted(results.latencies.items()):
         if values:
             p95 = round(percentile(values, 0.95), 1)
-            worst = max(worst, p95)
+            target = CENTRAL_TARGET_P95_MS if kind.startswith("central:") else TARGET_P95_MS
+            if p95 > target:
+                too_slow.append(kind)
             report[kind] = {
                 "n": len(values),
                 "p50_ms": round(statistics.median(values), 1),
                 "p95_ms": p95,
                 "max_ms": round(max(values), 1),
+                "errors": sum(1 for e in results.errors if e.startswith(f"{kind} ")),
             }
+    report["over_target"] = too_slow
     print(json.dumps(report, indent=1))
     for error in results.errors[:10]:
         print("error:", error)
-    return 1 if results.errors or worst > TARGET_P95_MS else 0
+    return 1 if results.errors or too_slow else 0
 
 
 if __name__ == "__main__":

@@ -55,7 +55,7 @@ def test_a_second_process_reads_the_pages_figures(
         (dashboard, "figures_table"),
         (dashboard, "job_group_table"),
         (outlook, "forecast_units"),
-        (service, "follow_up_frame"),
+        (service, "follow_up_by_unit"),
     ]:
         monkeypatch.setattr(module, name, _refuse)
     assert _pages(client, world) == alone

@@ -7,6 +7,7 @@ these functions after accounts.permissions has allowed the request.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
@@ -38,7 +39,7 @@ from samraad.disclosure import (
 )
 from samraad.disclosure.breakdowns import Part, parts_frame, parts_of
 from samraad.disclosure.units import UnitVisibility
-from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_frame, follow_ups_of
+from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
 from samraad.followup.inbox import alert_counts
 from samraad.followup.models import Alert
 from samraad.followup.status import with_closed_on
@@ -341,6 +342,10 @@ def _alert_frame(period: Period) -> pl.DataFrame:
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 
+# A unit's FollowUp as a row of a shared frame: every field is a count.
+FOLLOW_UP_SCHEMA = {"unit": pl.String} | {f.name: pl.Int64 for f in dataclasses.fields(FollowUp)}
+
+
 def follow_up_table(
     today: dt.date, structure: Structure, person_level: bool = True
 ) -> dict[str, FollowUpCell]:
@@ -348,11 +353,16 @@ def follow_up_table(
 
     def compute() -> pl.DataFrame:
         units = cache.dataset().unit_rows
-        return follow_up_frame(_alert_frame(period), units, *period, today, structure, today)
+        counted = follow_up_by_unit(_alert_frame(period), units, *period, today, structure, today)
+        rows = [{"unit": unit, **dataclasses.asdict(found)} for unit, found in counted.items()]
+        return pl.DataFrame(rows, schema=FOLLOW_UP_SCHEMA)
 
     def build() -> dict[str, FollowUpCell]:
         counted = shared_frame(key, compute, depends)
-        return {unit: FollowUpCell.of(found) for unit, found in follow_ups_of(counted).items()}
+        return {
+            row.pop("unit"): FollowUpCell.of(FollowUp(**row))
+            for row in counted.iter_rows(named=True)
+        }
 
     key, depends = ("follow_up", today, structure, person_level), ("data", "follow_up")
     return cache.remember(key, build, depends)

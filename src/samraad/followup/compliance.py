@@ -64,36 +64,11 @@ def follow_up_by_unit(
     (ALERT_COLUMNS); `unit_rows`: a Dataset's unit_rows (unit, parent, first, last).
     An alert belongs to the units above the unit it was raised in, on the day it was
     raised. Units without alerts are left out."""
-    counted = follow_up_frame(alerts, unit_rows, start, end, today, structure, as_of)
-    return follow_ups_of(counted)
-
-
-FOLLOW_UP_COLUMNS = ("raised", "closed_on_time", "closed_late", "open", "overdue")
-
-
-def follow_ups_of(counted: pl.DataFrame) -> dict[str, FollowUp]:
-    """`follow_up_frame`'s rows as each unit's FollowUp."""
-    return {
-        row.pop("ancestor"): FollowUp(**{k: int(v) for k, v in row.items()})
-        for row in counted.select("ancestor", *FOLLOW_UP_COLUMNS).iter_rows(named=True)
-    }
-
-
-def follow_up_frame(
-    alerts: pl.DataFrame,
-    unit_rows: pl.DataFrame,
-    start: dt.date,
-    end: dt.date,
-    today: dt.date,
-    structure: Structure = Structure.HISTORIC,
-    as_of: dt.date | None = None,
-) -> pl.DataFrame:
-    """`follow_up_by_unit` as a frame: ancestor (the unit) and FOLLOW_UP_COLUMNS."""
     tree = closure(unit_rows, structure, day_number(as_of or end))
     day = pl.col("raised_on").cast(pl.Int64)
     closed = pl.col("closed_on").is_not_null() & (pl.col("closed_on") <= today)
     on_time = closed & (pl.col("closed_on") <= pl.col("due_by"))
-    return (
+    counted = (
         alerts.filter((pl.col("raised_on") >= start) & (pl.col("raised_on") <= end))
         .with_row_index("alert")
         .join(tree, left_on="unit_id", right_on="unit")
@@ -108,6 +83,10 @@ def follow_up_frame(
             (~closed & (pl.col("due_by") < today)).sum().alias("overdue"),
         )
     )
+    return {
+        row.pop("ancestor"): FollowUp(**{k: int(v) for k, v in row.items()})
+        for row in counted.iter_rows(named=True)
+    }
 
 
 NO_ALERTS = FollowUp(0, 0, 0, 0, 0)
