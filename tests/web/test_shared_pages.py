@@ -78,3 +78,25 @@ def test_the_tables_are_the_cores_frames(
     expected = figures_by_key(cache.dataset(), None, periods, Structure.HISTORIC, TODAY)
     assert dict(found.figures) == dict(expected)
     assert found.figures[("SOL", *PagePeriods(TODAY).last_12_months)].headcount > 0
+
+
+def test_the_employee_lists_alert_counts_follow_a_conversation(
+    client: Client, world: World, settings: SettingsWrapper, tmp_path: Path
+) -> None:
+    """The counts are kept per version of the follow-up: a conversation that closes
+    SOL-1's alert (recorded by another process: only the database knows) is seen."""
+    import datetime as dt
+
+    from samraad.followup.recording import record_conversation
+
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+
+    def counts() -> dict[str, tuple[int, int]]:
+        rows = client.get("/units/KK/employees/").context["page"].rows
+        return {r.employee_id: (r.open_alerts, r.overdue_alerts) for r in rows if r.open_alerts}
+
+    client.force_login(world.carl)
+    assert counts() == {"SOL-1": (1, 0), "SOE-1": (1, 1)}
+    record_conversation("SOL-1", dt.date(2026, 6, 10), "absence_conversation")
+    assert counts() == {"SOE-1": (1, 1)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 
@@ -56,6 +57,7 @@ from samraad.stats import (
     notice_pieces,
     rounded,
 )
+from samraad.vocabulary import Role
 
 
 def _loaded(name: str) -> pl.DataFrame:
@@ -183,9 +185,13 @@ def warm(today: dt.date) -> None:
     for root in tree_on(today).roots():
         for kind in (LENGTH_GROUPS, JOB_GROUPS, ALERTS):
             shown.parts(kind, Structure.CURRENT, root, *period)
-    # central HR's list of the whole municipality: seconds once, so before anyone asks
+    # central HR's list of the whole municipality and its alert counts (the page's first
+    # rows, the exports' all): seconds once, so before anyone asks
+    central = Scope(None, frozenset({Role.CENTRAL_HR}), True, frozenset(), frozenset())
     for root in tree_on(today).roots():
-        employees(root, today)
+        everyone = employees(root, today)
+        with_alerts(everyone[:PAGE_ROWS], today, central)
+        with_alerts(everyone, today, central)
 
 
 def statistics(
@@ -234,6 +240,11 @@ def unit_period_figures(
     return found if found is not None else empty_figures(unit, (start, end), structure)
 
 
+# The employee list's page shows this many persons, the most sick days first; the
+# exports hold them all.
+PAGE_ROWS = 500
+
+
 @dataclass(frozen=True)
 class EmployeeRow:
     employee_id: str
@@ -278,12 +289,35 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
 
 
 def employees_with_alerts(unit: str, today: dt.date, scope: Scope) -> list[EmployeeRow]:
-    """The employees, with their open and overdue alerts (not cached: alerts close)."""
+    """The employees, with their open and overdue alerts."""
     return with_alerts(employees(unit, today), today, scope)
 
 
+ALERT_COUNT_COLUMNS = {"employee_id": pl.String, "open": pl.Int64, "overdue": pl.Int64}
+
+
+def open_alerts(employees: list[str], today: dt.date, scope: Scope) -> dict[str, tuple[int, int]]:
+    """(open, overdue) alerts of each of the employees, as the scope sees them: counted
+    once per version of the data and follow-up for every process (central HR's list of
+    the municipality asks of every alert: seconds), then read from the shared file."""
+    ids = hashlib.sha256("\x1f".join(employees).encode()).hexdigest()
+    seen_by = (scope.person_level, scope.everything, tuple(sorted(scope.person_roots)))
+    key, depends = ("alert-counts", ids, today, seen_by), ("data", "follow_up")
+
+    def compute() -> pl.DataFrame:
+        counts = alert_counts(scope, employees, today)
+        rows = [(employee, *found) for employee, found in counts.items()]
+        return pl.DataFrame(rows, schema=ALERT_COUNT_COLUMNS, orient="row")
+
+    def build() -> dict[str, tuple[int, int]]:
+        frame = shared_frame(key, compute, depends)
+        return {employee: (opened, overdue) for employee, opened, overdue in frame.iter_rows()}
+
+    return cache.remember(key, build, depends)
+
+
 def with_alerts(rows: list[EmployeeRow], today: dt.date, scope: Scope) -> list[EmployeeRow]:
-    counts = alert_counts(scope, [r.employee_id for r in rows], today)
+    counts = open_alerts([r.employee_id for r in rows], today, scope)
     return [
         replace(r, open_alerts=counts[r.employee_id][0], overdue_alerts=counts[r.employee_id][1])
         if r.employee_id in counts

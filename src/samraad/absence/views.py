@@ -185,8 +185,7 @@ class EmployeesPage:
     total: int
 
 
-# The page lists this many persons, the most sick days first; the CSV holds them all.
-PAGE_ROWS = 500
+PAGE_ROWS = service.PAGE_ROWS  # the most sick days first; the CSV holds them all
 
 
 def _employees_page(
