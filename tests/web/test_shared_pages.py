@@ -100,3 +100,16 @@ def test_the_employee_lists_alert_counts_follow_a_conversation(
     assert counts() == {"SOL-1": (1, 0), "SOE-1": (1, 1)}
     record_conversation("SOL-1", dt.date(2026, 6, 10), "absence_conversation")
     assert counts() == {"SOE-1": (1, 1)}
+
+
+def test_warm_up_counts_central_hrs_whole_list(
+    client: Client, world: World, monkeypatch: Any
+) -> None:
+    from tests.web.world import TODAY
+
+    service.warm(TODAY)
+    monkeypatch.setattr(service, "alert_counts", _refuse)
+    client.force_login(world.carl)
+    assert client.get("/units/KK/employees/").status_code == 200
+    csv = b"".join(client.get("/units/KK/employees.csv").streaming_content)  # type: ignore[attr-defined]
+    assert b"SOL-1" in csv
