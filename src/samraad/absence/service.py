@@ -189,9 +189,8 @@ def warm(today: dt.date) -> None:
     # rows, the exports' all): seconds once, so before anyone asks
     central = Scope(None, frozenset({Role.CENTRAL_HR}), True, frozenset(), frozenset())
     for root in tree_on(today).roots():
-        everyone = employees(root, today)
-        with_alerts(everyone[:PAGE_ROWS], today, central)
-        with_alerts(everyone, today, central)
+        employees_with_alerts(root, today, central, PAGE_ROWS)
+        employees_with_alerts(root, today, central)
 
 
 def statistics(
@@ -288,9 +287,22 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
     return cache.remember(("employees", unit, today), compute)
 
 
-def employees_with_alerts(unit: str, today: dt.date, scope: Scope) -> list[EmployeeRow]:
-    """The employees, with their open and overdue alerts."""
-    return with_alerts(employees(unit, today), today, scope)
+def employees_with_alerts(
+    unit: str, today: dt.date, scope: Scope, limit: int | None = None
+) -> list[EmployeeRow]:
+    """The employees (the first `limit`, or all), with their open and overdue alerts as
+    the scope sees them; kept per version of the data and follow-up."""
+    key = ("employees-with-alerts", unit, today, _seen_by(scope), limit)
+    return cache.remember(
+        key,
+        lambda: with_alerts(employees(unit, today)[:limit], today, scope),
+        ("data", "follow_up"),
+    )
+
+
+def _seen_by(scope: Scope) -> Hashable:
+    """What of a scope decides which alerts it counts (followup.inbox.alert_counts)."""
+    return (scope.person_level, scope.everything, tuple(sorted(scope.person_roots)))
 
 
 ALERT_COUNT_COLUMNS = {"employee_id": pl.String, "open": pl.Int64, "overdue": pl.Int64}
@@ -301,8 +313,7 @@ def open_alerts(employees: list[str], today: dt.date, scope: Scope) -> dict[str,
     once per version of the data and follow-up for every process (central HR's list of
     the municipality asks of every alert: seconds), then read from the shared file."""
     ids = hashlib.sha256("\x1f".join(employees).encode()).hexdigest()
-    seen_by = (scope.person_level, scope.everything, tuple(sorted(scope.person_roots)))
-    key, depends = ("alert-counts", ids, today, seen_by), ("data", "follow_up")
+    key, depends = ("alert-counts", ids, today, _seen_by(scope)), ("data", "follow_up")
 
     def compute() -> pl.DataFrame:
         counts = alert_counts(scope, employees, today)

@@ -194,7 +194,7 @@ def _employees_page(
     day = today()
     grant = require_person_level_unit(request.user, unit_id, day)
     everyone = service.employees(unit_id, day)
-    rows = service.with_alerts(everyone[:limit], day, grant.scope)
+    rows = service.employees_with_alerts(unit_id, day, grant.scope, limit)
     record(
         request,
         grant.scope,
