@@ -113,3 +113,25 @@ def test_warm_up_counts_central_hrs_whole_list(
     assert client.get("/units/KK/employees/").status_code == 200
     csv = b"".join(client.get("/units/KK/employees.csv").streaming_content)  # type: ignore[attr-defined]
     assert b"SOL-1" in csv
+
+
+def test_a_second_process_reads_the_analyses_tables(
+    client: Client, world: World, settings: SettingsWrapper, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from samraad.analyses import service as analyses
+
+    def pages() -> list[Any]:
+        found = []
+        for name, unit in [("carl", "KK"), ("henrik", "BUF")]:
+            client.force_login(getattr(world, name))
+            for slug in ("short-term", "seniors", "notice", "job-groups"):
+                found.append(client.get(f"/analyses/{unit}/{slug}/").context["page"])
+        return found
+
+    alone = pages()
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+    assert pages() == alone
+    cache.invalidate()
+    monkeypatch.setattr(analyses, "grouped_table", _refuse)
+    assert pages() == alone
