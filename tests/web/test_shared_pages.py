@@ -135,3 +135,14 @@ def test_a_second_process_reads_the_analyses_tables(
     cache.invalidate()
     monkeypatch.setattr(analyses, "grouped_table", _refuse)
     assert pages() == alone
+
+
+def test_warm_up_computes_hrs_analyses(client: Client, world: World, monkeypatch: Any) -> None:
+    from samraad.analyses import service as analyses
+    from tests.web.world import TODAY
+
+    analyses.warm(TODAY)
+    monkeypatch.setattr(analyses, "grouped_table", _refuse)
+    client.force_login(world.carl)
+    for slug in ("short-term", "seniors", "notice"):
+        assert client.get(f"/analyses/KK/{slug}/").status_code == 200

@@ -159,3 +159,11 @@ def job_groups(unit: str, today: dt.date, person_level: bool) -> Table:
     rows = grid_rows(columns, tables.job_groups, parts)
     total = tables.figures.get((unit, *period))
     return Table(period, _covers(total, shown.unit(STRUCTURE, unit, *period)), rows, columns)
+
+
+def warm(today: dt.date) -> None:
+    """What HR's first analyses need: every unit's group tables (shared by every process)."""
+    for root in tree_on(today).roots():
+        short_term(root, today, True)
+        seniors(root, today, True)
+        notice(root, today, True)
