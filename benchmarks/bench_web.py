@@ -208,7 +208,7 @@ def warm_up(session: Session) -> None:
     for structure in ("historic", "current"):
         session.request("GET", f"/units/{unit}/?structure={structure}")
     pages = time.perf_counter() - started
-    for start, end in years():
+    for start, end in sorted(set(years()) | set(years(whole_months=True))):
         for structure in ("historic", "current"):
             query = urlencode({"from": start, "to": end, "structure": structure})
             session.request("GET", f"/api/v1/units/{unit}/statistics?{query}")

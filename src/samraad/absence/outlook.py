@@ -171,6 +171,10 @@ def outlook(unit: str, today: dt.date, structure: Structure, person_level: bool)
 
 def warm(today: dt.date) -> None:
     """The forecasts the pages ask first: today's in the historic structure (person-level
-    readers' default), the last complete month's in the current one (committees')."""
+    readers' default), the last complete month's in the current one (committees'); then
+    each in the other structure."""
+    committees = service.periods_for(today, False).today
     forecasts(today, Structure.HISTORIC)
-    forecasts(service.periods_for(today, False).today, Structure.CURRENT)
+    forecasts(committees, Structure.CURRENT)
+    forecasts(today, Structure.CURRENT)
+    forecasts(committees, Structure.HISTORIC)

@@ -49,11 +49,13 @@ from samraad.frames.loading import load_frame
 from samraad.frames.store import shared_frame
 from samraad.org.tree import tree_on
 from samraad.stats import (
+    FiguresByKey,
     Structure,
+    TableRequest,
     UnitFigures,
     age_pieces,
     empty_figures,
-    figures_by_key,
+    figures_table,
     notice_pieces,
     rounded,
 )
@@ -191,6 +193,12 @@ def warm(today: dt.date) -> None:
     for root in tree_on(today).roots():
         employees_with_alerts(root, today, central, PAGE_ROWS)
         employees_with_alerts(root, today, central)
+    # The rest a first unit page may ask: a committee member's other structure, and the
+    # follow-up of both audiences in both structures.
+    tables(today, Structure.HISTORIC, person_level=False)
+    for structure in Structure:
+        for person_level in (True, False):
+            follow_up_table(today, structure, person_level)
 
 
 def statistics(
@@ -222,20 +230,23 @@ def headlines(
 
 def period_figures(
     start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
-) -> dict[str, UnitFigures]:
-    """Every unit's figures for one period (the API's question), computed once."""
+) -> FiguresByKey:
+    """Every unit's figures for one period (the API's question): the core's table
+    computed once for every process (frames.store), then kept."""
+    request = TableRequest(periods=[(start, end)], structure=structure, as_of=as_of or end)
+    key = ("period", start, end, structure, as_of)
 
-    def compute() -> dict[str, UnitFigures]:
-        found = figures_by_key(cache.dataset(), None, [(start, end)], structure, as_of or end)
-        return {key[0]: value for key, value in found.items()}
+    def build() -> FiguresByKey:
+        frame = shared_frame(key, lambda: figures_table(cache.dataset(), request))
+        return FiguresByKey(frame, structure, request.causes)
 
-    return cache.remember(("period", start, end, structure, as_of), compute)
+    return cache.remember(key, build)
 
 
 def unit_period_figures(
     unit: str, start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
 ) -> UnitFigures:
-    found = period_figures(start, end, structure, as_of).get(unit)
+    found = period_figures(start, end, structure, as_of).get((unit, start, end))
     return found if found is not None else empty_figures(unit, (start, end), structure)
 
 
