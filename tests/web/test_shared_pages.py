@@ -146,3 +146,21 @@ def test_warm_up_computes_hrs_analyses(client: Client, world: World, monkeypatch
     client.force_login(world.carl)
     for slug in ("short-term", "seniors", "notice"):
         assert client.get(f"/analyses/KK/{slug}/").status_code == 200
+
+
+def test_a_second_process_reads_the_employee_list(
+    client: Client, world: World, settings: SettingsWrapper, tmp_path: Path, monkeypatch: Any
+) -> None:
+    client.force_login(world.carl)
+    alone = client.get("/units/KK/employees/").context["page"].rows
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+    assert client.get("/units/KK/employees/").context["page"].rows == alone
+    cache.invalidate()
+    monkeypatch.setattr(service, "person_figures", _refuse)
+    monkeypatch.setattr(service, "alert_counts", _refuse)
+    assert client.get("/units/KK/employees/").context["page"].rows == alone
+    assert [(r.employee_id, r.sick_days, r.open_alerts) for r in alone[:2]] == [
+        ("SOL-2", 33, 0),
+        ("SOL-1", 7, 1),
+    ]

@@ -276,7 +276,7 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
     below = list(tree.below(unit))
     start = year_before(today) + dt.timedelta(days=1)
 
-    def compute() -> list[EmployeeRow]:
+    def compute() -> pl.DataFrame:
         data = cache.dataset()
         jobs = (
             data.employments.filter(pl.col("unit_id").is_in(below))
@@ -293,9 +293,29 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
             _row(job, figures[job["employee_id"]], tree.name(job["unit_id"]))
             for job in jobs.iter_rows(named=True)
         ]
-        return sorted(rows, key=lambda r: (-r.sick_days, -r.spells, r.employee_id))
+        ordered = sorted(rows, key=lambda r: (-r.sick_days, -r.spells, r.employee_id))
+        values = [[getattr(r, name) for name in EMPLOYEE_COLUMNS] for r in ordered]
+        return pl.DataFrame(values, schema=EMPLOYEE_COLUMNS, orient="row")
 
-    return cache.remember(("employees", unit, today), compute)
+    # Seconds for the whole municipality: computed once for every process.
+    def build() -> list[EmployeeRow]:
+        frame = shared_frame(("employees", unit, today), compute)
+        return [EmployeeRow(*row) for row in frame.iter_rows()]
+
+    return cache.remember(("employees", unit, today), build)
+
+
+# An EmployeeRow's fields from the data (the alert counts are added per reader).
+EMPLOYEE_COLUMNS = {
+    "employee_id": pl.String,
+    "name": pl.String,
+    "unit_id": pl.String,
+    "unit_name": pl.String,
+    "job_group": pl.String,
+    "weekly_hours": pl.Float64,
+    "sick_days": pl.Int64,
+    "spells": pl.Int64,
+}
 
 
 def employees_with_alerts(
