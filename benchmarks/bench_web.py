@@ -299,7 +299,12 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", type=Path, help="an existing demo database to use")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave a kind of CENTRAL_PAGES out"
+    )
     args = parser.parse_args()
+    for kind in args.without:
+        CENTRAL_PAGES.pop(kind)  # the user processes are forked after this
 
     path = args.db or ROOT / "benchmarks" / "out" / f"web-{args.employees}.sqlite3"
     if not path.exists():
