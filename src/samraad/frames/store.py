@@ -102,3 +102,17 @@ def _forget_old(folder: Path) -> None:
                 old.unlink()
         except OSError:
             pass  # another process got there first
+
+
+def clear() -> None:
+    """Remove every shared file now (the retention purge: files written before it hold
+    the purged persons' rows until they would age out). A process reading one keeps its
+    mapping; the next question computes anew."""
+    folder = directory()
+    if folder is None:
+        return
+    for path in folder.glob("*.arrow"):
+        try:
+            path.unlink()
+        except OSError:
+            pass  # another process got there first
