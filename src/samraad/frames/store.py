@@ -14,6 +14,7 @@ half a file; two processes computing the same result at once both write the same
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -112,7 +113,5 @@ def clear() -> None:
     if folder is None:
         return
     for path in folder.glob("*.arrow"):
-        try:
+        with contextlib.suppress(OSError):  # another process got there first
             path.unlink()
-        except OSError:
-            pass  # another process got there first
