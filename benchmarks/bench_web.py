@@ -1,16 +1,17 @@
-"""The web app under load at Copenhagen scale: p50/p95 of the unit page, the API and the
-alerts inbox.
+"""The web app under load at Copenhagen scale: p50/p95 of the unit page, the API and
+central HR's pages of the whole municipality.
 
     python benchmarks/bench_web.py [--employees 45000] [--users 20] [--seconds 60]
 
 Builds (once) the synthetic municipality through the real import into
 benchmarks/out/web-<N>.sqlite3, creates the demo users, starts `samraad serve` on
 loopback and lets 20 users (threads, each with its own session) ask for unit pages
-and API figures of units in their scope for a bounded time; central HR's users also
-open the alerts inbox (filtered, paged). After the run, one central HR user alone asks
-for inbox pages and the inbox's CSV and Excel exports. Prints the latencies and the
-error count; exits 1 on any error or when a p95 exceeds its target (300 ms for pages
-and the API, 1 s for the inbox).
+and API figures of units in their scope for a bounded time; the central HR users ask
+half the time for their own pages (CENTRAL_PAGES: the municipality's and the
+administrations' unit pages, employee lists and their CSV, the alerts inbox, the
+analyses, the targets' breakdown, the longest absences). Prints each kind's latencies
+and errors; exits 1 on any error or when a p95 exceeds its target (unit pages and API
+200 ms, central HR's pages 1 s).
 """
 
 from __future__ import annotations
@@ -35,10 +36,8 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
-TARGET_P95_MS = 300.0
-# The inbox pages and filters in the database; central HR's has thousands of alerts.
-TARGETS_MS = {"inbox": 1000.0, "inbox_alone": 1000.0}
-INBOX_SHARE = 0.3  # of central HR's requests
+TARGET_P95_MS = 200.0  # unit pages and the API
+CENTRAL_TARGET_P95_MS = 1000.0  # central HR's pages of the municipality
 LOGINS = ("central", "hr", "leder", "med")
 
 
@@ -73,9 +72,9 @@ def ensure_users(path: Path) -> None:
 class Session:
     """One signed-in user: a keep-alive connection and the session cookie."""
 
-    def __init__(self, port: int, username: str) -> None:
+    def __init__(self, port: int, username: str, timeout: float = 60) -> None:
         self.port = port
-        self.connection = http.client.HTTPConnection(HOST, port, timeout=60)
+        self.connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
         self.cookies: dict[str, str] = {}
         self.sign_in(username)
 
@@ -143,24 +142,51 @@ RULES = ["conversation", "statutory-7a", "employer-period-end", "refund-claim", 
 
 @dataclass
 class Results:
-    latencies: dict[str, list[float]] = field(
-        default_factory=lambda: {"page": [], "api": [], "inbox": []}
-    )
+    latencies: dict[str, list[float]] = field(default_factory=lambda: {"page": [], "api": []})
     errors: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def user_loop(port: int, username: str, seed: int, until: float, results: Results) -> None:
+ANALYSES = ("short-term", "seniors", "notice", "job-groups")
+# The pages central HR asks of the whole municipality or an administration (`top`: the
+# municipality and the administrations below it), each timed as a kind of its own.
+CENTRAL_PAGES: dict[str, Any] = {
+    "central:unit": lambda rng, top: f"/units/{rng.choice(top)}/",
+    "central:employees": lambda rng, top: f"/units/{rng.choice(top)}/employees/",
+    "central:employees.csv": lambda rng, top: f"/units/{rng.choice(top)}/employees.csv",
+    "central:alerts": lambda rng, top: inbox_path(rng, top),
+    "central:analyses": lambda rng, top: f"/analyses/{rng.choice(top)}/{rng.choice(ANALYSES)}/",
+    "central:targets": lambda rng, top: f"/units/{rng.choice(top)}/target/breakdown/",
+    "central:longest": lambda rng, top: f"/units/{rng.choice(top)}/longest/",
+}
+CENTRAL_SHARE = 0.5  # of central HR's requests; the rest are unit pages and API calls
+
+
+def top_units(session: Session) -> list[str]:
+    """The municipality and the administrations directly below it."""
+    _, page = session.request("GET", "/org/")
+    roots = [u.decode() for u in re.findall(rb'data-unit="([^"]+)"', page)]
+    found = list(roots)
+    for root in roots:
+        _, partial = session.request("GET", f"/org/{root}/children/")
+        found += [u.decode() for u in re.findall(rb'data-unit="([^"]+)"', partial)]
+    return found
+
+
+def user_loop(port: int, username: str, seed: int, seconds: float, results: Results) -> None:
     rng = random.Random(seed)
     session = Session(port, username)
     units = units_for(session)
+    top = top_units(session) if username == "central" else []
     periods = years(whole_months=username == "med")
     requests = 0
+    until = time.monotonic() + seconds  # from when the user has signed in and looked around
     while time.monotonic() < until and requests < 2_000:
         unit = rng.choice(units)
         structure = rng.choice(["historic", "current"])
-        if username == "central" and rng.random() < INBOX_SHARE:
-            kind, path = "inbox", inbox_path(rng, units)
+        if top and rng.random() < CENTRAL_SHARE:
+            kind = rng.choice(list(CENTRAL_PAGES))
+            path = CENTRAL_PAGES[kind](rng, top)
         elif rng.random() < 0.5:
             kind, path = "page", f"/units/{unit}/?structure={structure}"
         else:
@@ -175,9 +201,9 @@ def user_loop(port: int, username: str, seed: int, until: float, results: Result
         elapsed = (time.perf_counter() - started) * 1000
         requests += 1
         with results.lock:
-            results.latencies[kind].append(elapsed)
+            results.latencies.setdefault(kind, []).append(elapsed)
             if status != 200:
-                results.errors.append(f"{username} {path}: {status} {body[:120]!r}")
+                results.errors.append(f"{kind} {username} {path}: {status} {body[:120]!r}")
 
 
 def years(whole_months: bool = False) -> list[tuple[str, str]]:
@@ -202,7 +228,7 @@ def warm_up(session: Session) -> None:
     for structure in ("historic", "current"):
         session.request("GET", f"/units/{unit}/?structure={structure}")
     pages = time.perf_counter() - started
-    for start, end in years():
+    for start, end in sorted(set(years()) | set(years(whole_months=True))):
         for structure in ("historic", "current"):
             query = urlencode({"from": start, "to": end, "structure": structure})
             session.request("GET", f"/api/v1/units/{unit}/statistics?{query}")
@@ -211,6 +237,21 @@ def warm_up(session: Session) -> None:
         f"every unit's figures for 5 years × 2 structures in "
         f"{time.perf_counter() - started - pages:.1f} s more"
     )
+    # Central HR's pages of the municipality, each once (what is computed once a day).
+    first: dict[str, float] = {}
+    for path in [
+        f"/units/{unit}/employees/",
+        f"/units/{unit}/employees.csv",
+        "/alerts/",
+        *(f"/analyses/{unit}/{slug}/" for slug in ANALYSES),
+        f"/units/{unit}/target/breakdown/",
+        f"/units/{unit}/longest/",
+    ]:
+        asked = time.perf_counter()
+        status, _ = session.request("GET", path)
+        first[path] = round(time.perf_counter() - asked, 2)
+        assert status == 200, f"{path}: {status}"
+    print(f"warm-up: central HR's pages of {unit} the first time (s): {json.dumps(first)}")
 
 
 PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottleneck
@@ -218,9 +259,8 @@ PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottl
 
 def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any) -> None:
     results = Results()
-    until = time.monotonic() + seconds
     threads = [
-        threading.Thread(target=user_loop, args=(port, name, seed, until, results))
+        threading.Thread(target=user_loop, args=(port, name, seed, seconds, results))
         for name, seed in users
     ]
     for thread in threads:
@@ -244,7 +284,7 @@ def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
     for _ in workers:
         latencies, errors = out.get()
         for kind, values in latencies.items():
-            results.latencies[kind] += values
+            results.latencies.setdefault(kind, []).extend(values)
         results.errors += errors
     for worker in workers:
         worker.join()
@@ -311,7 +351,12 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", type=Path, help="an existing demo database to use")
+    parser.add_argument(
+        "--without", action="append", default=[], help="leave a kind of CENTRAL_PAGES out"
+    )
     args = parser.parse_args()
+    for kind in args.without:
+        CENTRAL_PAGES.pop(kind)  # the user processes are forked after this
 
     path = args.db or ROOT / "benchmarks" / "out" / f"web-{args.employees}.sqlite3"
     if not path.exists():
@@ -322,15 +367,17 @@ def main() -> int:
     else:
         ensure_users(path)
     env = {**os.environ, "SAMRAAD_DB": str(path), "SAMRAAD_DEMO": "True"}
+    log = path.with_suffix(".serve.log")
     server = subprocess.Popen(
         [sys.executable, "-m", "samraad.cli", "serve", "--port", str(args.port)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
+        stderr=log.open("w"),  # waitress's "Task queue depth" lines under load
     )
     try:
         wait_for(args.port, server)
-        warm_up(Session(args.port, "central"))
+        warm_up(Session(args.port, "central", timeout=600))
         load_before = os.getloadavg()[0]
         results = run_users(args.port, args.users, args.seed, args.seconds)
         load_after = os.getloadavg()[0]
@@ -349,27 +396,29 @@ def main() -> int:
         # Other work on the machine shows here; the figures mean most when it is low.
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
     }
-    late = []
-    for kind, values in results.latencies.items():
+    too_slow = []
+    for kind, values in sorted(results.latencies.items()):
         if values:
             p95 = round(percentile(values, 0.95), 1)
-            if p95 > TARGETS_MS.get(kind, TARGET_P95_MS):
-                late.append(kind)
+            target = CENTRAL_TARGET_P95_MS if kind.startswith("central:") else TARGET_P95_MS
+            if p95 > target:
+                too_slow.append(kind)
             report[kind] = {
                 "n": len(values),
                 "p50_ms": round(statistics.median(values), 1),
                 "p95_ms": p95,
                 "max_ms": round(max(values), 1),
+                "errors": sum(1 for e in results.errors if e.startswith(f"{kind} ")),
             }
+    # Central HR alone afterwards: the inbox and its exports without 19 others queued.
     report |= alone
-    if alone["inbox_alone"]["p95_ms"] > TARGETS_MS["inbox_alone"]:
-        late.append("inbox_alone")
+    if alone["inbox_alone"]["p95_ms"] > CENTRAL_TARGET_P95_MS:
+        too_slow.append("inbox_alone")
+    report["over_target"] = too_slow
     print(json.dumps(report, indent=1))
     for error in results.errors[:10] + alone.get("errors", []):
         print("error:", error)
-    if late:
-        print("over target:", ", ".join(late))
-    return 1 if results.errors or alone.get("errors") or late else 0
+    return 1 if results.errors or alone.get("errors") or too_slow else 0
 
 
 if __name__ == "__main__":

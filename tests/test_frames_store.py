@@ -60,3 +60,20 @@ def test_sharing_off_computes_in_each_process(settings: SettingsWrapper, db: Non
     cache.invalidate()
     store.shared_frame("off", lambda: calls.append(1) or pl.DataFrame({"x": [1]}))
     assert calls == [1, 1]
+
+
+def test_a_file_written_by_other_code_is_not_read(
+    shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an upgrade the same data may be shaped otherwise: the new code computes anew."""
+    calls: list[int] = []
+
+    def compute() -> pl.DataFrame:
+        calls.append(1)
+        return pl.DataFrame({"x": [len(calls)]})
+
+    assert store.shared_frame("k", compute)["x"].to_list() == [1]
+    cache.invalidate()
+    monkeypatch.setattr(store, "code_version", lambda: "another release")
+    assert store.shared_frame("k", compute)["x"].to_list() == [2]
+    assert len(list(shared.glob("*.arrow"))) == 2

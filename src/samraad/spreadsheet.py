@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,29 +59,35 @@ def write_csv(
     writer.writerows([_csv_value(value, danish) for value in row] for row in rows)
 
 
-class _Line:
-    """A file-like that hands back what the csv module writes, one line at a time."""
-
-    def write(self, text: str) -> str:
-        return text
+# Rows per piece a long export streams in: the reader gets the first at once, and the
+# server writes a few hundred pieces, not a piece per line.
+CSV_PIECE_ROWS = 1000
 
 
 def csv_lines(
     header: Sequence[str], rows: Iterable[Sequence[Value]], language: str = "en"
 ) -> Iterator[str]:
-    """The lines `write_csv` writes, one at a time: a long export streams to the reader
-    instead of being built whole in memory first."""
+    """What `write_csv` writes, in pieces of whole lines (the header first, then
+    CSV_PIECE_ROWS rows each): a long export streams to the reader instead of being
+    built whole in memory first."""
     danish = language == "da"
-    writer = csv.writer(_Line(), delimiter=";" if danish else ",")
-    yield writer.writerow([text_cell(name) for name in header])
-    for row in rows:
-        yield writer.writerow([_csv_value(value, danish) for value in row])
+    piece = io.StringIO()
+    writer = csv.writer(piece, delimiter=";" if danish else ",")
+    writer.writerow([text_cell(name) for name in header])
+    yield piece.getvalue()
+    for batch in itertools.batched(rows, CSV_PIECE_ROWS):
+        piece.seek(0)
+        piece.truncate()
+        writer.writerows([_csv_value(value, danish) for value in row] for row in batch)
+        yield piece.getvalue()
 
 
 def _csv_value(value: Value, danish: bool) -> Value:
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if danish and isinstance(value, float | Decimal):
         return str(value).replace(".", ",")
-    return cell(value)
+    return value
 
 
 def write_xlsx(

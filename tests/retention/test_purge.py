@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import polars as pl
 import pytest
 from django.utils import timezone
+from pytest_django.fixtures import Settings as SettingsWrapper
 
 from samraad.absence.models import Absence
 from samraad.audit.models import AuditEntry
 from samraad.cli import main
 from samraad.followup.models import Alert, Conversation, OutboxMail
+from samraad.frames import cache, store
 from samraad.frames.loading import load_dataset
 from samraad.people.models import Employee, Employment
 from samraad.retention.purge import Periods, expired_persons, purge, years_before
@@ -193,3 +198,19 @@ def test_the_command_and_run_daily_purge(
         and "people.Employee: 1" in purged
     )
     assert not Employee.objects.filter(pk="OLD").exists()
+
+
+def test_the_purge_removes_the_shared_files(
+    history: World,
+    settings: SettingsWrapper,
+    tmp_path: Path,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Files shared between processes (frames.store) hold the purged persons' rows."""
+    settings.SAMRAAD_SHARED_DIR = str(tmp_path)
+    cache.invalidate()
+    store.shared_frame("names", lambda: pl.DataFrame({"employee_id": ["OLD"]}))
+    assert list(tmp_path.glob("*.arrow"))
+    with django_capture_on_commit_callbacks(execute=True):
+        purge(TODAY, FIVE)
+    assert not list(tmp_path.glob("*.arrow"))

@@ -93,3 +93,19 @@ def test_the_api_gives_the_commands_fields_and_is_audited(
     entry = AuditEntry.objects.exclude(action="role").get()
     assert (entry.action, entry.page, entry.subjects) == ("api", "api:longest", "SOL-3")
     assert client.get("/api/v1/units/SOL/longest?top=0").status_code == 400
+
+
+def test_a_conversation_recorded_since_is_seen(client: Client, long_spell: World) -> None:
+    """The list is kept per version of the conversations: a new one shows at once."""
+    client.force_login(long_spell.hanna)
+    row = client.get("/units/BUF/longest/").context["page"].rows[0]
+    assert row.absence.last_conversation.held_on == dt.date(2026, 5, 10)
+    Conversation.objects.create(
+        conversation_id="K2",
+        employee_id="SOL-3",
+        held_on=dt.date(2026, 6, 1),
+        kind="absence_conversation",
+    )
+    row = client.get("/units/BUF/longest/").context["page"].rows[0]
+    assert row.absence.last_conversation.held_on == dt.date(2026, 6, 1)
+    assert row.absence.next_due.rule_id != "employer-period-end"

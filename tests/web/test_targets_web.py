@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from django.test import Client
 
 from samraad.audit.models import AuditEntry
 from samraad.org.models import Target
-from tests.web.world import World
+from tests.web.world import TODAY, World
 
 
 def changes() -> list[tuple[str, str, str, str]]:
@@ -87,3 +88,19 @@ def test_hr_breaks_the_target_down_and_saves_it(client: Client, world: World) ->
 def test_the_breakdown_is_for_hr_only(client: Client, world: World) -> None:
     client.force_login(world.alice)
     assert client.get("/units/SOL/target/breakdown/").status_code == 403
+
+
+def test_warm_up_breaks_down_the_administrations_targets(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from samraad.targets import views
+
+    views.warm(TODAY)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("broken down again")
+
+    monkeypatch.setattr(views, "breakdown", refuse)
+    client.force_login(world.carl)
+    page = client.get("/units/BUF/target/breakdown/").context["page"]
+    assert page.result is not None and page.rows

@@ -7,7 +7,7 @@ for everyone else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -16,14 +16,19 @@ import polars as pl
 from samraad.absence.periods import PagePeriods, Period
 from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Disclosure
 from samraad.stats import (
+    ByJobGroup,
     Dataset,
+    FiguresByKey,
     Structure,
+    TableRequest,
     UnitFigures,
     by_job_group,
     compare,
     employee_absence,
     empty_figures,
     figures_by_key,
+    figures_table,
+    job_group_table,
     rounded,
 )
 
@@ -128,19 +133,37 @@ class Tables:
     job_groups: Mapping[str, dict[str, UnitFigures]]  # last 12 months
 
 
+# Where a computed frame is kept: given a name for it and how to compute it, the frame
+# (the web app shares it between processes through frames.store; by default computed).
+Share = Callable[[Hashable, Callable[[], pl.DataFrame]], pl.DataFrame]
+
+
+def _computed(key: Hashable, compute: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    return compute()
+
+
 def compute_tables(
-    data: Dataset,
-    job_groups: pl.DataFrame,
+    data: Callable[[], Dataset],
+    job_groups: Callable[[], pl.DataFrame],
     periods: PagePeriods,
     structure: Structure,
     as_of: dt.date,
+    share: Share = _computed,
 ) -> Tables:
+    """The tables from the core's two frames: every unit × page period, and every unit ×
+    job group over the last 12 months. `share` keeps the frames (computed once for every
+    process); the data and job groups are asked for only when a frame is computed."""
     last_12 = periods.last_12_months
+    request = TableRequest(periods=page_periods(periods), structure=structure, as_of=as_of)
+    figures = share("figures", lambda: figures_table(data(), request))
+    jobs = share(
+        "job_groups", lambda: job_group_table(data(), job_groups(), last_12, structure, as_of)
+    )
     return Tables(
         periods,
         structure,
-        figures_by_key(data, None, page_periods(periods), structure, as_of),
-        by_job_group(data, job_groups, last_12, structure, as_of),
+        FiguresByKey(figures, structure, request.causes),
+        ByJobGroup(jobs, structure),
     )
 
 

@@ -14,14 +14,18 @@ On track: the forecast's point estimate, to the 2 decimals shown, is at most the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import polars as pl
+
 from samraad.absence import service
 from samraad.forecast import LEVEL, Outlook, forecast_units
 from samraad.frames import cache
+from samraad.frames.store import shared_frame
 from samraad.org.tree import tree_on
 from samraad.stats import Structure, UnitFigures, empty_figures
 from samraad.targets.store import target_in_tree
@@ -102,15 +106,35 @@ class UnitOutlook:
         }
 
 
+OUTLOOK_COLUMNS = {
+    "unit": pl.String,
+    "observed_from": pl.Date,
+    "observed_to": pl.Date,
+    "observed_fte": pl.Float64,
+    "days_per_fte": pl.Float64,
+    "rate": pl.Float64,
+    "low": pl.Float64,
+    "high": pl.Float64,
+    "naive_year_to_date": pl.Float64,
+    "naive_last_year": pl.Float64,
+}
+
+
 def forecasts(day: dt.date, structure: Structure) -> dict[str, Outlook]:
     """Every unit's forecast for the year of `day`, made on `day` (a second or two for
-    Copenhagen's 1,500 units, then kept for the day and version of the data)."""
+    Copenhagen's 1,500 units): computed by one process, shared with the others as a
+    file (frames.store) and kept for the day and version of the data."""
 
-    def compute() -> dict[str, Outlook]:
+    def compute() -> pl.DataFrame:
         found = forecast_units(cache.dataset(), day.year, day, structure=structure)
-        return {o.unit: o for o in found}
+        rows = [dataclasses.astuple(o) for o in found]
+        return pl.DataFrame(rows, schema=OUTLOOK_COLUMNS, orient="row")
 
-    return cache.remember(("forecasts", day, structure), compute)
+    def build() -> dict[str, Outlook]:
+        frame = shared_frame(("forecasts", day, structure), compute)
+        return {row["unit"]: Outlook(**row) for row in frame.iter_rows(named=True)}
+
+    return cache.remember(("forecasts", day, structure), build)
 
 
 def _year_to_date(
@@ -147,6 +171,10 @@ def outlook(unit: str, today: dt.date, structure: Structure, person_level: bool)
 
 def warm(today: dt.date) -> None:
     """The forecasts the pages ask first: today's in the historic structure (person-level
-    readers' default), the last complete month's in the current one (committees')."""
+    readers' default), the last complete month's in the current one (committees'); then
+    each in the other structure."""
+    committees = service.periods_for(today, False).today
     forecasts(today, Structure.HISTORIC)
-    forecasts(service.periods_for(today, False).today, Structure.CURRENT)
+    forecasts(committees, Structure.CURRENT)
+    forecasts(today, Structure.CURRENT)
+    forecasts(committees, Structure.HISTORIC)

@@ -7,7 +7,9 @@ these functions after accounts.permissions has allowed the request.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -52,36 +54,45 @@ from samraad.frames.loading import load_frame
 from samraad.frames.store import shared_frame
 from samraad.org.tree import tree_on
 from samraad.stats import (
+    FiguresByKey,
     Structure,
+    TableRequest,
     UnitFigures,
     age_pieces,
     by_job_group,
     empty_figures,
-    figures_by_key,
+    figures_table,
     notice_pieces,
     rounded,
 )
+from samraad.vocabulary import Role
+
+
+def _loaded(name: str) -> pl.DataFrame:
+    """One of the frames apps declare (frames.sources), read from the database by one
+    process and shared with the others."""
+    return shared_frame(("frame", name), lambda: load_frame(name))
 
 
 def job_groups() -> pl.DataFrame:
     """employment_id, job_group of every employment."""
-    return cache.remember("job_groups", lambda: load_frame("job_groups"))
+    return _loaded("job_groups")
 
 
 def names() -> pl.DataFrame:
     """employee_id, name of every employee (person-level data: callers are person-level
     views, which the permission layer has let through)."""
-    return cache.remember("names", lambda: load_frame("names"))
+    return _loaded("names")
 
 
 def birth_dates() -> pl.DataFrame:
     """employee_id, birth_date of every employee (null where unknown)."""
-    return cache.remember("birth_dates", lambda: load_frame("birth_dates"))
+    return _loaded("birth_dates")
 
 
 def endings() -> pl.DataFrame:
     """employment_id, end_reason, notice_date of every employment."""
-    return cache.remember("endings", lambda: load_frame("endings"))
+    return _loaded("endings")
 
 
 # The analyses' groups (docs/management-information.md, "Analyses"), as families of the
@@ -121,11 +132,17 @@ def periods_for(today: dt.date, person_level: bool) -> PagePeriods:
 
 
 def tables(today: dt.date, structure: Structure, person_level: bool = True) -> Tables:
-    """Every unit's page figures for the day and structure (seconds once, then kept)."""
+    """Every unit's page figures for the day and structure: the core's frames computed
+    once for every process (seconds at Copenhagen scale) and read by the others from the
+    shared files (frames.store), then kept in this process."""
     periods = periods_for(today, person_level)
+
+    def share(name: Hashable, compute: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+        return shared_frame(("tables", name, today, structure, person_level), compute)
+
     return cache.remember(
         ("tables", today, structure, person_level),
-        lambda: compute_tables(cache.dataset(), job_groups(), periods, structure, today),
+        lambda: compute_tables(cache.dataset, job_groups, periods, structure, today, share),
     )
 
 
@@ -187,9 +204,18 @@ def warm(today: dt.date) -> None:
     for root in tree_on(today).roots():
         for kind in (LENGTH_GROUPS, JOB_GROUPS, ALERTS):
             shown.parts(kind, Structure.CURRENT, root, *period)
-    # central HR's list of the whole municipality: seconds once, so before anyone asks
+    # central HR's list of the whole municipality and its alert counts (the page's first
+    # rows, the exports' all): seconds once, so before anyone asks
+    central = Scope(None, frozenset({Role.CENTRAL_HR}), True, frozenset(), frozenset())
     for root in tree_on(today).roots():
-        employees(root, today)
+        employees_with_alerts(root, today, central, PAGE_ROWS)
+        employees_with_alerts(root, today, central)
+    # The rest a first unit page may ask: a committee member's other structure, and the
+    # follow-up of both audiences in both structures.
+    tables(today, Structure.HISTORIC, person_level=False)
+    for structure in Structure:
+        for person_level in (True, False):
+            follow_up_table(today, structure, person_level)
 
 
 def period_choices(today: dt.date, person_level: bool) -> PeriodChoices:
@@ -275,21 +301,29 @@ def headlines(
 
 def period_figures(
     start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
-) -> dict[str, UnitFigures]:
-    """Every unit's figures for one period (the API's question), computed once."""
+) -> FiguresByKey:
+    """Every unit's figures for one period (the API's question): the core's table
+    computed once for every process (frames.store), then kept."""
+    request = TableRequest(periods=[(start, end)], structure=structure, as_of=as_of or end)
+    key = ("period", start, end, structure, as_of)
 
-    def compute() -> dict[str, UnitFigures]:
-        found = figures_by_key(cache.dataset(), None, [(start, end)], structure, as_of or end)
-        return {key[0]: value for key, value in found.items()}
+    def build() -> FiguresByKey:
+        frame = shared_frame(key, lambda: figures_table(cache.dataset(), request))
+        return FiguresByKey(frame, structure, request.causes)
 
-    return cache.remember(("period", start, end, structure, as_of), compute)
+    return cache.remember(key, build)
 
 
 def unit_period_figures(
     unit: str, start: dt.date, end: dt.date, structure: Structure, as_of: dt.date | None
 ) -> UnitFigures:
-    found = period_figures(start, end, structure, as_of).get(unit)
+    found = period_figures(start, end, structure, as_of).get((unit, start, end))
     return found if found is not None else empty_figures(unit, (start, end), structure)
+
+
+# The employee list's page shows this many persons, the most sick days first; the
+# exports hold them all.
+PAGE_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -313,7 +347,7 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
     below = list(tree.below(unit))
     start = year_before(today) + dt.timedelta(days=1)
 
-    def compute() -> list[EmployeeRow]:
+    def compute() -> pl.DataFrame:
         data = cache.dataset()
         jobs = (
             data.employments.filter(pl.col("unit_id").is_in(below))
@@ -330,18 +364,73 @@ def employees(unit: str, today: dt.date) -> list[EmployeeRow]:
             _row(job, figures[job["employee_id"]], tree.name(job["unit_id"]))
             for job in jobs.iter_rows(named=True)
         ]
-        return sorted(rows, key=lambda r: (-r.sick_days, -r.spells, r.employee_id))
+        ordered = sorted(rows, key=lambda r: (-r.sick_days, -r.spells, r.employee_id))
+        values = [[getattr(r, name) for name in EMPLOYEE_COLUMNS] for r in ordered]
+        return pl.DataFrame(values, schema=EMPLOYEE_COLUMNS, orient="row")
 
-    return cache.remember(("employees", unit, today), compute)
+    # Seconds for the whole municipality: computed once for every process.
+    def build() -> list[EmployeeRow]:
+        frame = shared_frame(("employees", unit, today), compute)
+        return [EmployeeRow(*row) for row in frame.iter_rows()]
+
+    return cache.remember(("employees", unit, today), build)
 
 
-def employees_with_alerts(unit: str, today: dt.date, scope: Scope) -> list[EmployeeRow]:
-    """The employees, with their open and overdue alerts (not cached: alerts close)."""
-    return with_alerts(employees(unit, today), today, scope)
+# An EmployeeRow's fields from the data (the alert counts are added per reader).
+EMPLOYEE_COLUMNS = {
+    "employee_id": pl.String,
+    "name": pl.String,
+    "unit_id": pl.String,
+    "unit_name": pl.String,
+    "job_group": pl.String,
+    "weekly_hours": pl.Float64,
+    "sick_days": pl.Int64,
+    "spells": pl.Int64,
+}
+
+
+def employees_with_alerts(
+    unit: str, today: dt.date, scope: Scope, limit: int | None = None
+) -> list[EmployeeRow]:
+    """The employees (the first `limit`, or all), with their open and overdue alerts as
+    the scope sees them; kept per version of the data and follow-up."""
+    key = ("employees-with-alerts", unit, today, _seen_by(scope), limit)
+    return cache.remember(
+        key,
+        lambda: with_alerts(employees(unit, today)[:limit], today, scope),
+        ("data", "follow_up"),
+    )
+
+
+def _seen_by(scope: Scope) -> Hashable:
+    """What of a scope decides which alerts it counts (followup.inbox.alert_counts)."""
+    return (scope.person_level, scope.everything, tuple(sorted(scope.person_roots)))
+
+
+ALERT_COUNT_COLUMNS = {"employee_id": pl.String, "open": pl.Int64, "overdue": pl.Int64}
+
+
+def open_alerts(employees: list[str], today: dt.date, scope: Scope) -> dict[str, tuple[int, int]]:
+    """(open, overdue) alerts of each of the employees, as the scope sees them: counted
+    once per version of the data and follow-up for every process (central HR's list of
+    the municipality asks of every alert: seconds), then read from the shared file."""
+    ids = hashlib.sha256("\x1f".join(employees).encode()).hexdigest()
+    key, depends = ("alert-counts", ids, today, _seen_by(scope)), ("data", "follow_up")
+
+    def compute() -> pl.DataFrame:
+        counts = alert_counts(scope, employees, today)
+        rows = [(employee, *found) for employee, found in counts.items()]
+        return pl.DataFrame(rows, schema=ALERT_COUNT_COLUMNS, orient="row")
+
+    def build() -> dict[str, tuple[int, int]]:
+        frame = shared_frame(key, compute, depends)
+        return {employee: (opened, overdue) for employee, opened, overdue in frame.iter_rows()}
+
+    return cache.remember(key, build, depends)
 
 
 def with_alerts(rows: list[EmployeeRow], today: dt.date, scope: Scope) -> list[EmployeeRow]:
-    counts = alert_counts(scope, [r.employee_id for r in rows], today)
+    counts = open_alerts([r.employee_id for r in rows], today, scope)
     return [
         replace(r, open_alerts=counts[r.employee_id][0], overdue_alerts=counts[r.employee_id][1])
         if r.employee_id in counts
@@ -406,18 +495,30 @@ def _alert_frame(period: Period) -> pl.DataFrame:
     return pl.DataFrame(values, schema=ALERT_COLUMNS, orient="row")
 
 
+# A unit's FollowUp as a row of a shared frame: every field is a count.
+FOLLOW_UP_SCHEMA = {"unit": pl.String} | {f.name: pl.Int64 for f in dataclasses.fields(FollowUp)}
+
+
 def follow_up_table(
     today: dt.date, structure: Structure, person_level: bool = True
 ) -> dict[str, FollowUpCell]:
     period = periods_for(today, person_level).last_12_months
 
-    def compute() -> dict[str, FollowUpCell]:
+    def compute() -> pl.DataFrame:
         units = cache.dataset().unit_rows
         counted = follow_up_by_unit(_alert_frame(period), units, *period, today, structure, today)
-        return {unit: FollowUpCell.of(found) for unit, found in counted.items()}
+        rows = [{"unit": unit, **dataclasses.asdict(found)} for unit, found in counted.items()]
+        return pl.DataFrame(rows, schema=FOLLOW_UP_SCHEMA)
 
-    key = ("follow_up", today, structure, person_level)
-    return cache.remember(key, compute, ("data", "follow_up"))
+    def build() -> dict[str, FollowUpCell]:
+        counted = shared_frame(key, compute, depends)
+        return {
+            row.pop("unit"): FollowUpCell.of(FollowUp(**row))
+            for row in counted.iter_rows(named=True)
+        }
+
+    key, depends = ("follow_up", today, structure, person_level), ("data", "follow_up")
+    return cache.remember(key, build, depends)
 
 
 def follow_up_cell(

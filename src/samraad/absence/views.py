@@ -412,8 +412,7 @@ class EmployeesPage:
     total: int
 
 
-# The page lists this many persons, the most sick days first; the CSV holds them all.
-PAGE_ROWS = 500
+PAGE_ROWS = service.PAGE_ROWS  # the most sick days first; the CSV holds them all
 
 
 def _employees_page(
@@ -422,7 +421,7 @@ def _employees_page(
     day = today()
     grant = require_person_level_unit(request.user, unit_id, day)
     everyone = service.employees(unit_id, day)
-    rows = service.with_alerts(everyone[:limit], day, grant.scope)
+    rows = service.employees_with_alerts(unit_id, day, grant.scope, limit)
     record(
         request,
         grant.scope,

@@ -7,6 +7,7 @@ today for HR and at the last complete month for committee members."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -16,6 +17,7 @@ from samraad.absence.periods import Period
 from samraad.analyses.tables import Row, band_rows, grid_rows, pair_rows
 from samraad.disclosure import JOB_GROUPS
 from samraad.frames import cache
+from samraad.frames.store import shared_frame
 from samraad.org.tree import tree_on
 from samraad.stats import (
     BEFORE_NOTICE,
@@ -24,7 +26,8 @@ from samraad.stats import (
     Structure,
     UnitFigures,
     age_labels,
-    grouped_figures,
+    grouped_figures_of,
+    grouped_table,
     senior_pieces,
     split_group,
 )
@@ -60,12 +63,18 @@ def last_years(today: dt.date, person_level: bool, years: int = NOTICE_YEARS) ->
 GroupFigures = dict[tuple[str, str, dt.date, dt.date], UnitFigures]
 
 
-def _grouped(family: str, pieces: pl.DataFrame, period: Period, today: dt.date) -> GroupFigures:
-    """Every unit's figures per group of a family for the period (kept for the day)."""
-    return cache.remember(
-        ("analysis", family, period, today),
-        lambda: grouped_figures(cache.dataset(), pieces, [period], STRUCTURE, today),
-    )
+def _grouped(
+    family: str, pieces: Callable[[], pl.DataFrame], period: Period, today: dt.date
+) -> GroupFigures:
+    """Every unit's figures per group of a family for the period: the core's table
+    computed once for every process (seconds at Copenhagen scale, frames.store), then
+    kept for the day."""
+    key = ("analysis", family, period, today)
+
+    def compute() -> pl.DataFrame:
+        return grouped_table(cache.dataset(), pieces(), [period], STRUCTURE, today)
+
+    return cache.remember(key, lambda: grouped_figures_of(shared_frame(key, compute), STRUCTURE))
 
 
 def _unit_total(
@@ -83,7 +92,7 @@ def _covers(total: UnitFigures | None, shown: bool) -> int | None:
 def short_term(unit: str, today: dt.date, person_level: bool) -> Table:
     """Short-term absence by age band, the under-30s apart."""
     period = last_12_months(today, person_level)
-    found = _grouped(service.AGE_BANDS, service.pieces(service.AGE_BANDS), period, today)
+    found = _grouped(service.AGE_BANDS, lambda: service.pieces(service.AGE_BANDS), period, today)
     bands = {g: f for (u, g, *_), f in found.items() if u == unit}
     shown = service.disclosure_for(today, person_level)
     unit_shown = shown.unit(STRUCTURE, unit, *period)
@@ -110,7 +119,7 @@ def seniors(unit: str, today: dt.date, person_level: bool) -> tuple[Table, Table
     overall = [r for r in bands.rows if r.key in (SENIORS, "")]
     by_job: dict[str, tuple[UnitFigures | None, UnitFigures | None]] = {}
     if person_level:
-        found = _grouped("seniors", _senior_pieces(), period, today)
+        found = _grouped("seniors", _senior_pieces, period, today)
         for (u, group, *_), figures in found.items():
             band, job = split_group(group)
             if u == unit and band in (SENIORS, f"0-{SENIOR_AGE - 1}"):
@@ -123,7 +132,7 @@ def seniors(unit: str, today: dt.date, person_level: bool) -> tuple[Table, Table
 def notice(unit: str, today: dt.date, person_level: bool) -> Table:
     """Absence in notice periods against the same employments' year before notice."""
     period = last_years(today, person_level)
-    found = _grouped(service.NOTICES, service.pieces(service.NOTICES), period, today)
+    found = _grouped(service.NOTICES, lambda: service.pieces(service.NOTICES), period, today)
     groups = {g: f for (u, g, *_), f in found.items() if u == unit}
     shown = service.disclosure_for(today, person_level)
     unit_shown = shown.unit(STRUCTURE, unit, *period)
@@ -150,3 +159,11 @@ def job_groups(unit: str, today: dt.date, person_level: bool) -> Table:
     rows = grid_rows(columns, tables.job_groups, parts)
     total = tables.figures.get((unit, *period))
     return Table(period, _covers(total, shown.unit(STRUCTURE, unit, *period)), rows, columns)
+
+
+def warm(today: dt.date) -> None:
+    """What HR's first analyses need: every unit's group tables (shared by every process)."""
+    for root in tree_on(today).roots():
+        short_term(root, today, True)
+        seniors(root, today, True)
+        notice(root, today, True)

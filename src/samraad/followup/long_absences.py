@@ -54,13 +54,18 @@ def longest_below(
     unit: str, day: dt.date, *, top: int | None = None, min_days: int = MIN_DAYS
 ) -> list[LongAbsence]:
     """The list for the unit on the day: the spells kept per day and version of the data,
-    the conversations read fresh (a manager may have just recorded one)."""
+    their follow-up per version of the conversations too (a conversation recorded here
+    is seen at once, one recorded by another process within the data check's seconds)."""
     spells = cache.remember(
         ("longest", unit, day, min_days),
         lambda: ongoing_spells(cache.dataset(), unit, day, min_days),
     )
     chosen = spells if top is None else spells.head(top)
-    return with_follow_up(chosen, day, stored_conversations, rules_on(day))
+    return cache.remember(
+        ("longest-follow-up", unit, day, min_days, top),
+        lambda: with_follow_up(chosen, day, stored_conversations, rules_on(day)),
+        ("data", "follow_up"),
+    )
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ A web process used to load the database and compute every unit's figures for its
 a result writes it as an Arrow file named by the data's fingerprint and the question;
 every other process (another web worker, `samraad run-daily`, a restarted server) reads
 that file in milliseconds. A change of the data changes the
-fingerprint, so a stale file is never read; old files are removed after a day.
+fingerprint, so a stale file is never read, and so does a change of the code (a file
+written by another release is never read); old files are removed after a day.
 
 Files are written to a temporary name and renamed into place, so a reader never sees
 half a file; two processes computing the same result at once both write the same file.
@@ -13,6 +14,8 @@ half a file; two processes computing the same result at once both write the same
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import os
 import tempfile
@@ -38,9 +41,22 @@ def directory() -> Path | None:
     return path
 
 
+@functools.cache
+def code_version() -> str:
+    """A digest of the package's source: a file written by other code (a different
+    release, or a process not yet restarted after an upgrade) may hold another shape
+    of the same result, so it is never read."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _name(key: Hashable, depends: tuple[str, ...]) -> str:
     fingerprints = tuple(cache.fingerprint(name) for name in depends)
-    digest = hashlib.sha256(repr((fingerprints, key)).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(repr((code_version(), fingerprints, key)).encode()).hexdigest()[:32]
     return f"{digest}.arrow"
 
 
@@ -87,3 +103,15 @@ def _forget_old(folder: Path) -> None:
                 old.unlink()
         except OSError:
             pass  # another process got there first
+
+
+def clear() -> None:
+    """Remove every shared file now (the retention purge: files written before it hold
+    the purged persons' rows until they would age out). A process reading one keeps its
+    mapping; the next question computes anew."""
+    folder = directory()
+    if folder is None:
+        return
+    for path in folder.glob("*.arrow"):
+        with contextlib.suppress(OSError):  # another process got there first
+            path.unlink()

@@ -32,7 +32,7 @@ from samraad.audit import triggers
 from samraad.audit.actor import acting_as, current_actor
 from samraad.audit.models import Action, AuditEntry
 from samraad.followup.models import Alert, Conversation
-from samraad.frames import versions
+from samraad.frames import store, versions
 from samraad.org.models import Manager
 from samraad.people.models import Employee, Employment
 from samraad.signin import throttle
@@ -149,6 +149,8 @@ def purge(today: dt.date, periods: Periods | None = None, *, dry_run: bool = Fal
             _record(report)
             versions.changed("data")
             versions.changed("follow_up")
+            # The shared files hold the purged persons' rows: gone with them.
+            transaction.on_commit(store.clear)
     return report
 
 

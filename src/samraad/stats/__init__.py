@@ -36,7 +36,13 @@ from samraad.stats.dataset import (
 )
 from samraad.stats.figures import LengthFigures, UnitFigures, rounded, unit_figures
 from samraad.stats.flat import flat_figures, length_prefix
-from samraad.stats.groups import PIECE_COLUMNS, grouped_figures, placed_pieces
+from samraad.stats.groups import (
+    PIECE_COLUMNS,
+    grouped_figures,
+    grouped_figures_of,
+    grouped_table,
+    placed_pieces,
+)
 from samraad.stats.hours import with_hours
 from samraad.stats.membership import parents_on, unit_members
 from samraad.stats.people import employee_absence
@@ -101,6 +107,8 @@ __all__ = [
     "form_spells",
     "from_day_number",
     "grouped_figures",
+    "grouped_figures_of",
+    "grouped_table",
     "job_group_table",
     "length_prefix",
     "notice_pieces",

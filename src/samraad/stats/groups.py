@@ -18,12 +18,14 @@ from collections.abc import Sequence
 
 import polars as pl
 
-from samraad.stats.breakdowns import SEPARATOR, figures_by_key
+from samraad.stats.breakdowns import SEPARATOR, FiguresByKey
 from samraad.stats.dataset import Dataset
 from samraad.stats.figures import UnitFigures
 from samraad.stats.structure import Structure
+from samraad.stats.table import OWN_SICKNESS, TableRequest, figures_table
 
 Period = tuple[dt.date, dt.date]
+SOMEONE = (pl.col("headcount") > 0) | (pl.col("spells") > 0)
 GroupKey = tuple[str, str, dt.date, dt.date]  # unit, group, first day, last day
 PIECE_COLUMNS = {
     "employment_id": pl.String,
@@ -50,20 +52,22 @@ def placed_pieces(data: Dataset, pieces: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def grouped_figures(
+def grouped_table(
     data: Dataset,
     pieces: pl.DataFrame,
     periods: Sequence[Period],
     structure: Structure,
     as_of: dt.date,
     units: Sequence[str] | None = None,
-) -> dict[GroupKey, UnitFigures]:
-    """Every unit's (or the `units`') figures per group and period, for the groups of
-    `pieces` (PIECE_COLUMNS); only cells with someone in them or a spell ending in them
-    (a period of weekend days only has no headcount but may end a spell)."""
+) -> pl.DataFrame:
+    """The core's table (`figures_table`) of every unit's (or the `units`') groups of
+    `pieces` (PIECE_COLUMNS) and periods: `unit_id` is the unit and the group joined by
+    SEPARATOR; only rows with someone in them or a spell ending in them (a period of
+    weekend days only has no headcount but may end a spell)."""
     groups = sorted(set(pieces["group"].to_list()))
     if not groups:
-        return {}
+        nothing = TableRequest(periods=periods, units=[SEPARATOR], structure=structure)
+        return figures_table(Dataset.empty(), nothing).filter(SOMEONE)
     keyed = pl.DataFrame({"group": groups})
     tree = (
         data.units.select("unit_id", "parent_id", "valid_from", "valid_to")
@@ -76,10 +80,28 @@ def grouped_figures(
     )
     asked = None if units is None else [f"{u}{SEPARATOR}{g}" for u in units for g in groups]
     copied = Dataset(tree, placed_pieces(data, pieces), data.absences)
-    found = figures_by_key(copied, asked, periods, structure, as_of)
+    request = TableRequest(periods=periods, units=asked, structure=structure, as_of=as_of)
+    return figures_table(copied, request).filter(SOMEONE)
+
+
+def grouped_figures_of(table: pl.DataFrame, structure: Structure) -> dict[GroupKey, UnitFigures]:
+    """`grouped_table`'s rows as figures by (unit, group, first day, last day)."""
     result: dict[GroupKey, UnitFigures] = {}
-    for (key, first, last), figures in found.items():
-        if figures.headcount or figures.spells:
-            unit, group = key.split(SEPARATOR, 1)
-            result[(unit, group, first, last)] = dataclasses.replace(figures, unit=unit)
+    for (key, first, last), figures in FiguresByKey(table, structure, OWN_SICKNESS).items():
+        unit, group = key.split(SEPARATOR, 1)
+        result[(unit, group, first, last)] = dataclasses.replace(figures, unit=unit)
     return result
+
+
+def grouped_figures(
+    data: Dataset,
+    pieces: pl.DataFrame,
+    periods: Sequence[Period],
+    structure: Structure,
+    as_of: dt.date,
+    units: Sequence[str] | None = None,
+) -> dict[GroupKey, UnitFigures]:
+    """Every unit's (or the `units`') figures per group and period, for the groups of
+    `pieces` (PIECE_COLUMNS); only cells with someone or a spell in them."""
+    table = grouped_table(data, pieces, periods, structure, as_of, units)
+    return grouped_figures_of(table, structure)

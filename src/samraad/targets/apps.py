@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 
 
@@ -7,3 +9,10 @@ class TargetsConfig(AppConfig):
     name = "samraad.targets"
     label = "targets"
     verbose_name = "Targets"
+
+    def warm(self, today: dt.date) -> None:
+        """The breakdown page as HR first opens it (this year, proportional, one year's
+        baseline) for the municipality and the administrations (a second each)."""
+        from samraad.targets.views import warm
+
+        warm(today)
