@@ -72,6 +72,7 @@ def test_no_alerts_give_zeros_and_no_compliance() -> None:
         "overdue": 0,
         "lapsed": 0,
         "compliance": None,
+        "compliance_without_lapsed": None,
     }
 
 
