@@ -11,6 +11,7 @@ import pytest
 from samraad.demo.measures import DemoMeasures
 from samraad.demo.world import DemoSettings, load_demo
 from samraad.measures.models import MeasureSet
+from samraad.measures.store import attach_statistics
 from samraad.meetings.models import AgendaItem
 from tests.documents.reading import word_blocks
 
@@ -40,12 +41,17 @@ def test_measures_for_two_years_this_year_from_last_years(demo: None) -> None:
     assert sections[0] == "Særlige indsatser 2026:" and len(sections) == 4
 
 
-def test_the_cso_june_item_has_both_attachments(demo: None) -> None:
+def test_the_cso_june_item_has_the_measures_and_the_button_adds_the_figures(demo: None) -> None:
     item = AgendaItem.objects.get(
         meeting__series__committee_id="CSO",
         meeting__date=dt.date(2026, 6, 4),
         title="Sygefravær 2025",
     )
+    assert sorted(item.attachments.values_list("name", flat=True)) == [
+        "Bilag 2 - Forvaltningernes tiltag 2026.docx",
+        "Bilag 2 - Forvaltningernes tiltag 2026.pdf",
+    ]
+    attach_statistics(item, TODAY, None)  # the secretary's button
     assert sorted(item.attachments.values_list("name", flat=True)) == [
         "Bilag 1 - Sygefravær CSO 2026.docx",
         "Bilag 1 - Sygefravær CSO 2026.pdf",
@@ -63,6 +69,7 @@ def test_the_cso_june_item_has_both_attachments(demo: None) -> None:
 
 def test_the_demo_says_where_the_attachments_are(demo: None) -> None:
     assert str(DemoMeasures.stored()) == (
-        "Measures against sickness absence: 16 sets (two years); the sickness item's "
-        "attachments (figures, Bilag 2) on CSO 2026-06-04, item 2."
+        "Measures against sickness absence: 16 sets (two years), compiled as Bilag 2 on the "
+        "sickness item of CSO 2026-06-04, item 2; the secretary's button there adds the "
+        "figures (Bilag 1)."
     )
