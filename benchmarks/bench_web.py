@@ -359,6 +359,7 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", type=Path, help="an existing demo database to use")
+    parser.add_argument("--processes", type=int, default=1, help="samraad serve --processes")
     parser.add_argument(
         "--without", action="append", default=[], help="leave a kind of CENTRAL_PAGES out"
     )
@@ -377,7 +378,16 @@ def main() -> int:
     env = {**os.environ, "SAMRAAD_DB": str(path), "SAMRAAD_DEMO": "True"}
     log = path.with_suffix(".serve.log")
     server = subprocess.Popen(
-        [sys.executable, "-m", "samraad.cli", "serve", "--port", str(args.port)],
+        [
+            sys.executable,
+            "-m",
+            "samraad.cli",
+            "serve",
+            "--port",
+            str(args.port),
+            "--processes",
+            str(args.processes),
+        ],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -398,6 +408,7 @@ def main() -> int:
     report: dict[str, object] = {
         "employees": args.employees,
         "users": args.users,
+        "server_processes": args.processes,
         "seconds": args.seconds,
         "requests": len(every),
         "errors": len(results.errors),

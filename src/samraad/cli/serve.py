@@ -17,10 +17,26 @@ def port_number(text: str) -> int:
     return value
 
 
+def process_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"expected 1–64 processes, not {text!r}")
+    return value
+
+
 def add_parser(sub: Any) -> None:
     parser = sub.add_parser("serve", help="serve the web app over the existing database")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=port_number, default=8000)
+    parser.add_argument(
+        "--processes",
+        type=process_count,
+        default=1,
+        help="server processes on the one port (default 1; about one per core)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -32,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"samraad: error: {problem}", file=sys.stderr)
         return 2
     print(f"Samråd on http://{args.host}:{args.port}/ (Ctrl+C stops it)", flush=True)
-    serve(args.host, args.port)
+    serve(args.host, args.port, processes=args.processes)
     return 0

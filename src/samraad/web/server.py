@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
+import signal
 import socket
 import threading
+from contextlib import suppress
 
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -58,26 +61,60 @@ def application() -> StaticFilesHandler:
     return StaticFilesHandler(get_wsgi_application())
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False) -> None:
-    """Serve until interrupted. `demo=True` lets the demo users in with password "demo"."""
+def serve(
+    host: str = "127.0.0.1", port: int = 8000, *, demo: bool = False, processes: int = 1
+) -> None:
+    """Serve until interrupted. `demo=True` lets the demo users in with password "demo".
+
+    `processes` > 1 forks that many servers onto one listening socket (the kernel hands
+    each connection to one of them): each process has its own interpreter lock, and
+    the day's frames and figures are shared files (frames.store), so a further process
+    reads what the first computed instead of computing it again."""
     import waitress
+    from django.db import connections
 
     if demo:
         settings.SAMRAAD_DEMO = True
     if host not in settings.ALLOWED_HOSTS and "*" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
     app = application()
-    threading.Thread(target=_warm, name="warm", daemon=True).start()
-    waitress.serve(
-        app,
-        host=host,
-        port=port,
-        threads=THREADS,
-        ident="samraad",
-        # waitress keeps a body on disk until the app has it; past twice the app's own
-        # limit (which answers in Danish) it closes the connection itself.
-        max_request_body_size=2 * settings.SAMRAAD_UPLOAD_MAX_MB * 1024 * 1024,
-    )
+    # waitress keeps a body on disk until the app has it; past twice the app's own limit
+    # (which answers in Danish) it closes the connection itself.
+    options = {
+        "threads": THREADS,
+        "ident": "samraad",
+        "max_request_body_size": 2 * settings.SAMRAAD_UPLOAD_MAX_MB * 1024 * 1024,
+    }
+    if processes == 1:
+        threading.Thread(target=_warm, name="warm", daemon=True).start()
+        waitress.serve(app, host=host, port=port, **options)
+        return
+    listening = socket.create_server((host, port), family=_family(host))
+    # SIGTERM stops every process as Ctrl+C does, so the parent's `finally` runs.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Forked before any thread starts and with no connection open: a child inherits
+    # neither a half-used database connection nor a lock held by another thread.
+    connections.close_all()
+    children: list[int] = []
+    for _ in range(processes - 1):
+        pid = os.fork()
+        if pid == 0:  # a child serves, and forks nothing more
+            children = []
+            break
+        children.append(pid)
+    else:  # the parent alone warms: the others read what it writes to the shared files
+        threading.Thread(target=_warm, name="warm", daemon=True).start()
+    try:
+        waitress.serve(app, sockets=[listening], **options)
+    finally:
+        for pid in children:
+            with suppress(ProcessLookupError, ChildProcessError):  # gone already
+                os.kill(pid, signal.SIGTERM)
+                os.waitpid(pid, 0)
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
 
 
 def _warm() -> None:
