@@ -59,7 +59,9 @@ def _serve(monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper, key: str)
     from samraad.cli import main
 
     started: list[str] = []
-    monkeypatch.setattr("samraad.web.server.serve", lambda host, port: started.append(host))
+    monkeypatch.setattr(
+        "samraad.web.server.serve", lambda host, port, processes=1: started.append(host)
+    )
     settings.SECRET_KEY = key
     assert main(["serve"]) == (0 if key == KEY else 2)
     return started
@@ -100,7 +102,9 @@ def test_serve_starts_with_the_development_key_in_demo_mode(
     from samraad.cli import main
 
     started: list[str] = []
-    monkeypatch.setattr("samraad.web.server.serve", lambda host, port: started.append(host))
+    monkeypatch.setattr(
+        "samraad.web.server.serve", lambda host, port, processes=1: started.append(host)
+    )
     assert main(["serve"]) == 0
     assert started == ["127.0.0.1"]
 
