@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 import polars as pl
 
 from samraad.absence.periods import PagePeriods, Period
 from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Disclosure
+from samraad.disclosure.lengths import LengthRow, length_rows
 from samraad.stats import (
     ByJobGroup,
     Dataset,
@@ -64,15 +64,6 @@ class Cell:
 
 
 @dataclass(frozen=True)
-class LengthRow:
-    label: str
-    spells: int | None
-    absence_hours: float | None
-    share: float | None  # percent of the period's absence hours
-    suppressed: bool
-
-
-@dataclass(frozen=True)
 class Breakdown:
     key: str
     cell: Cell
@@ -95,24 +86,6 @@ Key = tuple[str, dt.date, dt.date]  # unit, first day, last day
 
 def page_periods(periods: PagePeriods) -> list[Period]:
     return [*periods.headline(), *periods.months_this_year(), *periods.months_last_year()]
-
-
-def length_rows(figures: UnitFigures, shown: set[str] | None) -> list[LengthRow]:
-    """The spell-length groups; `shown`: the groups the reader may see (None: all)."""
-    rows = []
-    for label, group in figures.by_length.items():
-        if shown is not None and label not in shown:
-            rows.append(LengthRow(label, None, None, None, True))
-            continue
-        share = (
-            100 * group.absence_hours / figures.absence_hours
-            if figures.absence_hours
-            else Fraction(0)
-        )
-        rows.append(
-            LengthRow(label, group.spells, rounded(group.absence_hours), rounded(share, 1), False)
-        )
-    return rows
 
 
 def ranked(breakdowns: list[Breakdown]) -> list[Breakdown]:
@@ -241,7 +214,7 @@ def unit_statistics(
         headline=[look.cell(unit, p) for p in look.headline],
         months_this_year=[look.cell(unit, p) for p in periods.months_this_year()],
         months_last_year=[look.cell(unit, p) for p in periods.months_last_year()],
-        by_length=length_rows(look.figures(unit, main), lengths),
+        by_length=length_rows(look.figures(unit, main), lengths, places=1),
         job_groups=ranked(job_cells),
         sub_units=ranked([Breakdown(c, look.cell(c, main)) for c in children]),
     )

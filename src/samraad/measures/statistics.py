@@ -2,7 +2,7 @@
 (the statistics core computes them, absence/service.py keeps them) and let through the
 disclosure policy for committee audiences, as a committee member's pages are. Nothing
 is computed here: figures are picked, checked against the policy and shaped by the
-dashboard's own `Cell` and `length_rows`, as the unit page shows them.
+dashboard's own `Cell` and the shared `length_rows`, as the unit page shows them.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Mapping
 
 from samraad.absence import service
-from samraad.absence.dashboard import Cell, length_rows
+from samraad.absence.dashboard import Cell
 from samraad.absence.periods import Period
 from samraad.committees.models import Committee
 from samraad.disclosure import JOB_GROUPS, LENGTH_GROUPS, Policy
+from samraad.disclosure.lengths import length_rows
 from samraad.measures.compilation import danish_key
 from samraad.measures.report import Figures, SicknessReport, UnitRow
 from samraad.org.tree import tree_on
@@ -43,7 +44,7 @@ def long_term_share(figures: UnitFigures, shown: set[str]) -> float | None:
     """The dashboard's share of the long-term group (percent of the period's absence
     hours), None where the policy hides it."""
     allowed = shown | ({LONG_TERM} if no_long_term(figures) else set())
-    row = next((r for r in length_rows(figures, allowed) if r.label == LONG_TERM), None)
+    row = next((r for r in length_rows(figures, allowed, places=1) if r.label == LONG_TERM), None)
     return None if row is None else row.share
 
 

@@ -16,11 +16,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from fractions import Fraction
 
 import polars as pl
 
 from samraad.disclosure import ALERT_PART, ALERTS, JOB_GROUPS, LENGTH_GROUPS, Disclosure
+from samraad.disclosure.lengths import LengthRow, length_rows
 from samraad.followup.compliance import ALERT_COLUMNS, FollowUp, follow_up_by_unit
 from samraad.followup.longest import LongAbsence
 from samraad.forecast import LEVEL, Outlook, forecast_units
@@ -34,7 +34,6 @@ from samraad.stats import (
     empty_figures,
     figures_by_key,
     parents_on,
-    rounded,
 )
 from samraad.targets.inheritance import target_of
 
@@ -105,15 +104,6 @@ class SubUnitRow:
     name: str
     last_12_months: Figures
     month: Figures
-
-
-@dataclass(frozen=True)
-class LengthRow:
-    label: str  # "1-3", "4-14", "15-30", "31+" (calendar days)
-    spells: int | None
-    absence_hours: float | None
-    share: float | None  # percent of the period's absence hours
-    suppressed: bool
 
 
 @dataclass(frozen=True)
@@ -417,24 +407,6 @@ def ranked_units(rows: list[SubUnitRow]) -> list[SubUnitRow]:
 
 def ranked_groups(rows: list[JobGroupRow]) -> list[JobGroupRow]:
     return sorted(rows, key=lambda r: _days_key(r.figures, r.job_group))
-
-
-def length_rows(figures: UnitFigures, shown: set[str] | None) -> list[LengthRow]:
-    """The spell-length groups; `shown`: the groups the audience may see (None: all)."""
-    rows = []
-    for label, group in figures.by_length.items():
-        if shown is not None and label not in shown:
-            rows.append(LengthRow(label, None, None, None, True))
-            continue
-        share = (
-            100 * group.absence_hours / figures.absence_hours
-            if figures.absence_hours
-            else Fraction(0)
-        )
-        rows.append(
-            LengthRow(label, group.spells, rounded(group.absence_hours), rounded(share), False)
-        )
-    return rows
 
 
 def year_outlook(sources: Sources, unit: str, disclosure: Disclosure) -> YearOutlook:
