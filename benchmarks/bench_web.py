@@ -173,14 +173,20 @@ def top_units(session: Session) -> list[str]:
     return found
 
 
-def user_loop(port: int, username: str, seed: int, seconds: float, results: Results) -> None:
+def user_loop(
+    port: int, username: str, seed: int, seconds: float, results: Results, ready: Any
+) -> None:
     rng = random.Random(seed)
     session = Session(port, username)
     units = units_for(session)
     top = top_units(session) if username == "central" else []
     periods = years(whole_months=username == "med")
     requests = 0
-    until = time.monotonic() + seconds  # from when the user has signed in and looked around
+    # Every user starts when all have signed in: a sign-in hashes the password (PBKDF2,
+    # ¾ s of CPU by design), and 20 of them would otherwise land on the first users'
+    # timed requests.
+    ready.wait()
+    until = time.monotonic() + seconds
     while time.monotonic() < until and requests < 2_000:
         unit = rng.choice(units)
         structure = rng.choice(["historic", "current"])
@@ -257,10 +263,12 @@ def warm_up(session: Session) -> None:
 PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottleneck
 
 
-def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any) -> None:
+def _process(
+    port: int, users: list[tuple[str, int]], seconds: float, out: Any, ready: Any
+) -> None:
     results = Results()
     threads = [
-        threading.Thread(target=user_loop, args=(port, name, seed, seconds, results))
+        threading.Thread(target=user_loop, args=(port, name, seed, seconds, results, ready))
         for name, seed in users
     ]
     for thread in threads:
@@ -274,8 +282,11 @@ def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
     """`users` signed-in users in PROCESSES processes, for `seconds`."""
     plan = [(LOGINS[i % len(LOGINS)], seed + i) for i in range(users)]
     out: Any = multiprocessing.Queue()
+    ready = multiprocessing.Barrier(users)
     workers = [
-        multiprocessing.Process(target=_process, args=(port, plan[i::PROCESSES], seconds, out))
+        multiprocessing.Process(
+            target=_process, args=(port, plan[i::PROCESSES], seconds, out, ready)
+        )
         for i in range(PROCESSES)
     ]
     for worker in workers:

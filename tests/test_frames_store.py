@@ -77,3 +77,33 @@ def test_a_file_written_by_other_code_is_not_read(
     monkeypatch.setattr(store, "code_version", lambda: "another release")
     assert store.shared_frame("k", compute)["x"].to_list() == [2]
     assert len(list(shared.glob("*.arrow"))) == 2
+
+
+def test_the_check_reads_the_counter_and_the_whole_fingerprint_only_now_and_then(
+    shared: Path, monkeypatch: pytest.MonkeyPatch, settings: SettingsWrapper
+) -> None:
+    """Between full checks a moved counter is seen at once; a change made past the app
+    (SQL by hand, no counter) at the next full check."""
+    from django.db import connection
+
+    from tests.rules.db import load_example
+
+    load_example()
+    known = cache.version("data")
+    settings.SAMRAAD_DATA_CHECK_SECONDS = 3600  # what version() knows, until checked
+    with connection.cursor() as cursor:  # past the app: no counter moves
+        cursor.execute("UPDATE absence_absence SET end_date = NULL WHERE end_date IS NOT NULL")
+    monkeypatch.setattr(cache, "FULL_CHECK_SECONDS", 3600)
+    cache._check("data")
+    assert cache.version("data") == known  # the counter alone was read
+
+    versions.changed("data")
+    cache._check("data")
+    moved = cache.version("data")
+    assert moved != known
+
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE absence_absence SET end_date = start_date")
+    monkeypatch.setattr(cache, "FULL_CHECK_SECONDS", 0)
+    cache._check("data")
+    assert cache.version("data") != moved  # the full check found it

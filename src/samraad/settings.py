@@ -88,14 +88,26 @@ def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
 def database_config() -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dict(dj_database_url.parse(url, conn_max_age=60))
+        return {
+            **dj_database_url.parse(url, conn_max_age=CONNECTION_SECONDS),
+            "CONN_HEALTH_CHECKS": True,
+        }
     path = env_str("SAMRAAD_DB", "samraad.sqlite3")
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(Path(path).resolve()),
         "OPTIONS": {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;"},
         "TEST": {"NAME": None},
+        "CONN_MAX_AGE": CONNECTION_SECONDS,
+        "CONN_HEALTH_CHECKS": True,
     }
+
+
+# Each server thread keeps its database connection between requests. Opening and closing
+# one per request cost SQLite a quarter of a loaded server's time: the pragmas on
+# opening, and on closing the last connection a checkpoint of the write-ahead log
+# (benchmarks/bench_web.py, docs/web.md).
+CONNECTION_SECONDS = 600
 
 
 DEBUG = env_bool("SAMRAAD_DEBUG", False)

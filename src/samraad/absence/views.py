@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -46,6 +46,7 @@ from samraad.audit.log import record
 from samraad.audit.models import Action
 from samraad.clock import today
 from samraad.followup.inbox import AlertRow, alerts_of_person
+from samraad.fragments import rows_html
 from samraad.frames import cache
 from samraad.labels import label
 from samraad.stats import Structure
@@ -410,6 +411,10 @@ class EmployeesPage:
     end: dt.date
     rows: list[service.EmployeeRow]
     total: int
+
+    @property
+    def rows_html(self) -> SafeString:
+        return rows_html("absence/_employee_rows.html", self.rows)
 
 
 PAGE_ROWS = service.PAGE_ROWS  # the most sick days first; the CSV holds them all

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString
 
 from samraad.accounts.permissions import require_person_level_unit
 from samraad.audit.log import record
@@ -25,6 +26,7 @@ from samraad.followup.longest import (
     with_follow_up,
 )
 from samraad.followup.models import Conversation
+from samraad.fragments import rows_html
 from samraad.frames import cache
 from samraad.labels import label
 from samraad.rules import RuleHistory, RuleSet
@@ -85,6 +87,10 @@ class LongestPage:
     min_days: int
     rows: list[Row]
     total: int
+
+    @property
+    def rows_html(self) -> SafeString:
+        return rows_html("followup/_longest_rows.html", self.rows)
 
 
 def _min_days(request: HttpRequest) -> int:

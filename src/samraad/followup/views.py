@@ -40,6 +40,7 @@ from samraad.followup.inbox import (
     worklist,
 )
 from samraad.followup.status import Status
+from samraad.fragments import rows_html
 from samraad.frames import cache
 from samraad.labels import label
 from samraad.org.tree import tree_on
@@ -71,6 +72,10 @@ class AlertsPage:
     @property
     def rows(self) -> list[AlertRow]:
         return self.work.rows
+
+    @property
+    def rows_html(self) -> SafeString:
+        return rows_html("followup/_alert_rows.html", self.work.rows)
 
     @property
     def total(self) -> int:
