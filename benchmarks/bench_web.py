@@ -362,6 +362,21 @@ def wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -
     raise SystemExit("samraad serve did not answer")
 
 
+def wait_for_warm(log: Path, seconds: float = 900) -> None:
+    """Until the server has computed the day's figures (all of them after a new release:
+    the shared files are named by the code's digest). Timed users before that would
+    measure the warming, not the serving."""
+    from samraad.web.server import WARMED
+
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        if WARMED in log.read_text(errors="replace"):
+            print(f"server warm after {time.monotonic() - started:.0f} s")
+            return
+        time.sleep(1)
+    raise SystemExit("the server did not finish warming")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=45_000)
@@ -406,6 +421,7 @@ def main() -> int:
     )
     try:
         wait_for(args.port, server)
+        wait_for_warm(log)
         warm_up(Session(args.port, "central", timeout=600))
         load_before = os.getloadavg()[0]
         results = run_users(args.port, args.users, args.seed, args.seconds)

@@ -317,4 +317,6 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["one_line"]},
     },
     "root": {"handlers": ["console"], "level": env_str("SAMRAAD_LOG_LEVEL", "WARNING")},
+    # When the server has computed the day's figures (after a start or a new release).
+    "loggers": {"samraad.web.server": {"level": "INFO"}},
 }

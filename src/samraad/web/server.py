@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import threading
+import time
 from contextlib import suppress
 
 from django.conf import settings
@@ -25,6 +26,7 @@ KEY_LENGTH = 50
 KEY_CHARACTERS = 5
 NEW_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 logger = logging.getLogger(__name__)
+WARMED = "the day's figures are computed"  # logged when warming ends (bench_web waits)
 
 
 def secret_key_problem() -> str | None:
@@ -125,10 +127,12 @@ def _warm() -> None:
 
     from samraad.clock import today
 
+    started = time.monotonic()
     try:
         for config in apps.get_app_configs():
             if hasattr(config, "warm"):
                 config.warm(today())
+        logger.info("%s in %.0f s", WARMED, time.monotonic() - started)
     except Exception:  # the pages compute on demand all the same
         logger.exception("warming the cache failed")
     finally:
