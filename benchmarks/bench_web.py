@@ -263,9 +263,7 @@ def warm_up(session: Session) -> None:
 PROCESSES = 4  # the users run in processes, so the client's own GIL is no bottleneck
 
 
-def _process(
-    port: int, users: list[tuple[str, int]], seconds: float, out: Any, ready: Any
-) -> None:
+def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any, ready: Any) -> None:
     results = Results()
     threads = [
         threading.Thread(target=user_loop, args=(port, name, seed, seconds, results, ready))
