@@ -45,3 +45,15 @@ def audit_triggers_lifted_before_flush(request: pytest.FixtureRequest) -> Iterat
     from samraad.audit import triggers
 
     triggers.remove(connection)
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept_from_another_test() -> Iterator[None]:
+    """Each test's database starts again from nothing, so its counters and counts can
+    equal another test's: what a process keeps under them (results, users' scopes) must
+    not carry over."""
+    from samraad.frames import cache
+
+    cache.invalidate()
+    yield
+    cache.invalidate()

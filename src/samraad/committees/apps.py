@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from samraad.accounts.navigation import NavEntry
+from samraad.frames.sources import Watch
 
 
 class CommitteesConfig(AppConfig):
@@ -9,6 +10,13 @@ class CommitteesConfig(AppConfig):
     label = "committees"
     verbose_name = "Committees"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def watched_tables(self) -> list[Watch]:
+        # A seat is a scope (accounts.permissions.scope_for keeps them per user).
+        return [
+            Watch("access", "committees_member", ("COUNT(*)",)),
+            Watch("access", "committees_committee", ("COUNT(*)",)),
+        ]
 
     def ready(self) -> None:
         # The permission layer knows committees only through the seats they give.

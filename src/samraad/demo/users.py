@@ -12,6 +12,7 @@ from samraad.accounts.backends import DEMO_PASSWORD
 from samraad.accounts.models import Role, RoleAssignment
 from samraad.committees.models import Committee, Member
 from samraad.followup.models import Alert
+from samraad.frames import versions
 from samraad.org.models import Manager, UnitPeriod
 from samraad.org.tree import OrgTree
 from samraad.people.models import Employee, Employment
@@ -89,6 +90,7 @@ def _seat_login(username: str, committee: Committee, role: str, today: dt.date) 
     user.save()
     RoleAssignment.objects.filter(user=user).delete()
     Member.objects.filter(user=user).update(user=None)
+    versions.changed("access")  # an update sends no signal (frames.apps)
     seat = (
         Member.objects.filter(committee=committee, role=role, valid_from__lte=today)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))

@@ -13,11 +13,12 @@ class FramesConfig(AppConfig):
         # Every version's fingerprint includes its counter (models.Version).
         return [
             Watch(name, "frames_version", (f"MAX(CASE WHEN name = '{name}' THEN number END)",))
-            for name in ("data", "follow_up")
+            for name in ("data", "follow_up", "access")
         ]
 
     def ready(self) -> None:
         """An ORM save or delete of a watched table moves its version's counter."""
+        from samraad.frames import cache
         from samraad.frames.sources import watched
         from samraad.frames.versions import changed
 
@@ -30,6 +31,7 @@ class FramesConfig(AppConfig):
 
                 def moved(sender: object, version: str = version, **kwargs: object) -> None:
                     changed(version)
+                    cache.invalidate(version)  # this process sees it at once
 
                 post_save.connect(moved, sender=model, weak=False)
                 post_delete.connect(moved, sender=model, weak=False)
