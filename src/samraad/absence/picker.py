@@ -6,6 +6,7 @@ or a unit outside their access, is refused, never shown."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -60,6 +61,14 @@ def current_month_note(today: dt.date) -> str:
 def period_label(chosen: ChosenPeriod, today: dt.date) -> str:
     """Maj 2026; 2. kvartal 2026; 2025; 12 måneder til og med 31. maj 2026 (with a note
     in brackets when the period is not yet over)."""
+    return _period_label(chosen, today, get_language() or "da")
+
+
+# The picker lists some 60 periods on every unit page; their labels (dates formatted in
+# the reader's language) were a third of the page's own time. `language` keys the cache:
+# the labels are made in the active one.
+@functools.lru_cache(maxsize=4096)
+def _period_label(chosen: ChosenPeriod, today: dt.date, language: str) -> str:
     if chosen.kind is PeriodKind.MONTH:
         text = f"{str(MONTHS[chosen.start.month]).capitalize()} {chosen.start.year}"
     elif chosen.kind is PeriodKind.QUARTER:
