@@ -18,7 +18,10 @@ from tests.web.test_accessibility import WIDTHS, browser, violations
 from tests.web.world import build_world
 
 __all__ = ["browser"]
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 @pytest.fixture

@@ -21,7 +21,10 @@ from tests.web.browser import CHROMIUM, page
 from tests.web.world import PASSWORD, build_world
 
 __all__ = ["page"]  # the fixture, shared with the web app's browser tests
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 @pytest.fixture

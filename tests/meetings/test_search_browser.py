@@ -17,7 +17,10 @@ from tests.web.browser import CHROMIUM, page
 from tests.web.world import build_world
 
 __all__ = ["page"]
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 @pytest.fixture

@@ -40,7 +40,10 @@ PAGES = {
     ],
     "ada": ["/", "/import/"],
 }
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 @pytest.fixture

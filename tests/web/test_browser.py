@@ -10,7 +10,10 @@ import pytest
 from tests.web.browser import CHROMIUM, sign_in
 from tests.web.world import STAFF, World, employee_ids
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 def test_manager_drills_down_and_records_a_conversation(browser_world: World, page) -> None:  # type: ignore[no-untyped-def]

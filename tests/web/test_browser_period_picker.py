@@ -11,7 +11,10 @@ import pytest
 from tests.web.browser import CHROMIUM, sign_in
 from tests.web.world import World
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 
 
 def test_choosing_a_quarter_and_a_comparison(browser_world: World, page) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,10 @@ from samraad.people.models import Employee
 from tests.web.browser import CHROMIUM, sign_in
 from tests.web.world import World
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+]
 D = dt.date.fromisoformat
 
 
