@@ -124,7 +124,8 @@ def _managed_units(employee_id: str, today: dt.date) -> set[str]:
 # Scopes read, per user and day, under the versions they were read under: a scope takes
 # four queries, a fifth of an API answer's time. A role or seat changed through the app
 # moves the "access" counter (frames), a manager's units the "data" one; this process
-# sees it at once, the others at their next check (SAMRAAD_DATA_CHECK_SECONDS).
+# sees it at once, the others at their next check (SAMRAAD_DATA_CHECK_SECONDS). Kept
+# apart from frames.cache's results, whose few hundred places one per user would empty.
 _scopes: dict[tuple[int, dt.date], tuple[tuple[object, ...], Scope]] = {}
 SCOPES_KEPT = 10_000
 

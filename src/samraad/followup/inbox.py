@@ -22,7 +22,7 @@ from samraad.followup.status import Status, status, status_q, with_closed_on
 from samraad.frames import cache
 from samraad.frames.store import shared_frame
 from samraad.labels import label
-from samraad.org.tree import tree_on
+from samraad.org.tree import OrgTree, tree_on
 from samraad.vocabulary import ALERT_STATUS, FOLLOW_UP_ACTION, action_for
 
 PENDING = "pending"  # open or overdue: what the inbox shows first
@@ -114,29 +114,32 @@ class Worklist:
 
 
 def rows_of(alerts: QuerySet[Alert], today: dt.date) -> list[AlertRow]:
+    """The alerts (annotated with `closed_on` and the employee's `name`) as rows."""
     tree = tree_on(today)
     rows = []
-    for alert in alerts:
-        closed_on: dt.date | None = alert.closed_on  # type: ignore[attr-defined]
-        found = status(closed_on, alert.due_by, today, alert.lapsed_on)
-        rows.append(
-            AlertRow(
-                alert_id=alert.pk,
-                employee_id=alert.employee_id,
-                name=alert.name or "",  # type: ignore[attr-defined]
-                unit_id=alert.unit_id or "",
-                unit_name=tree.name(alert.unit_id) if alert.unit_id else "",
-                rule_id=alert.rule_id,
-                title=alert.title,
-                raised_on=alert.raised_on,
-                due_by=alert.due_by,
-                reason=alert.reason,
-                status=str(found),
-                closed_on=closed_on if found == Status.CLOSED else None,
-                lapsed_on=alert.lapsed_on if found == Status.LAPSED else None,
-            )
-        )
+    for alert in alerts.values(*WINDOW_SCHEMA):
+        found = status(alert["closed_on"], alert["due_by"], today, alert["lapsed_on"])
+        rows.append(_row(alert, str(found), tree))
     return rows
+
+
+def _row(alert: dict[str, Any], found: str, tree: OrgTree) -> AlertRow:
+    """One alert's row from its WINDOW_SCHEMA columns and its status."""
+    return AlertRow(
+        alert_id=alert["id"],
+        employee_id=alert["employee_id"],
+        name=alert["name"] or "",
+        unit_id=alert["unit_id"] or "",
+        unit_name=tree.name(alert["unit_id"]) if alert["unit_id"] else "",
+        rule_id=alert["rule_id"],
+        title=alert["title"],
+        raised_on=alert["raised_on"],
+        due_by=alert["due_by"],
+        reason=alert["reason"],
+        status=found,
+        closed_on=alert["closed_on"] if found == Status.CLOSED else None,
+        lapsed_on=alert["lapsed_on"] if found == Status.LAPSED else None,
+    )
 
 
 def _scoped(scope: Scope, today: dt.date, unit: str | None = None) -> QuerySet[Alert]:
@@ -275,21 +278,7 @@ def _classified(
     )
     tree = tree_on(today)
     rows = [
-        AlertRow(
-            alert_id=alert["id"],
-            employee_id=alert["employee_id"],
-            name=alert["name"] or "",
-            unit_id=alert["unit_id"] or "",
-            unit_name=tree.name(alert["unit_id"]) if alert["unit_id"] else "",
-            rule_id=alert["rule_id"],
-            title=alert["title"],
-            raised_on=alert["raised_on"],
-            due_by=alert["due_by"],
-            reason=alert["reason"],
-            status=alert["status"],
-            closed_on=alert["closed_on"] if alert["status"] == Status.CLOSED else None,
-            lapsed_on=alert["lapsed_on"] if alert["status"] == Status.LAPSED else None,
-        )
+        _row(alert, alert["status"], tree)
         for alert in chosen.slice(offset, limit).iter_rows(named=True)
     ]
     return counts, rows
