@@ -144,6 +144,8 @@ RULES = ["conversation", "statutory-7a", "employer-period-end", "refund-claim", 
 class Results:
     latencies: dict[str, list[float]] = field(default_factory=lambda: {"page": [], "api": []})
     errors: list[str] = field(default_factory=list)
+    server_cpu: float = 0.0  # seconds, while the users ran
+    wall: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -223,9 +225,10 @@ def years(whole_months: bool = False) -> list[tuple[str, str]]:
     return found
 
 
-def warm_up(session: Session) -> None:
+def warm_up(session: Session, committee: Session) -> None:
     """What a server does once per day and structure (and once per period asked of the
-    API): load the data and compute every unit's figures. Timed apart from the run."""
+    API): load the data and compute every unit's figures, and for a committee member
+    the disclosure policy's decisions for each period. Timed apart from the run."""
     started = time.perf_counter()
     status, page = session.request("GET", "/")
     root = re.search(rb'href="/units/([^/"]+)/"', page)
@@ -238,6 +241,10 @@ def warm_up(session: Session) -> None:
         for structure in ("historic", "current"):
             query = urlencode({"from": start, "to": end, "structure": structure})
             session.request("GET", f"/api/v1/units/{unit}/statistics?{query}")
+    for start, end in years(whole_months=True):
+        for structure in ("historic", "current"):
+            query = urlencode({"from": start, "to": end, "structure": structure})
+            committee.request("GET", f"/api/v1/units/{unit}/statistics?{query}")
     print(
         f"warm-up: data loaded and every unit's page figures computed in {pages:.1f} s; "
         f"every unit's figures for 5 years × 2 structures in "
@@ -276,11 +283,12 @@ def _process(port: int, users: list[tuple[str, int]], seconds: float, out: Any, 
     out.put((results.latencies, results.errors))
 
 
-def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
-    """`users` signed-in users in PROCESSES processes, for `seconds`."""
+def run_users(port: int, users: int, seed: int, seconds: float, server: int) -> Results:
+    """`users` signed-in users in PROCESSES processes, for `seconds`; the server's (pid)
+    CPU counted from when they start together."""
     plan = [(LOGINS[i % len(LOGINS)], seed + i) for i in range(users)]
     out: Any = multiprocessing.Queue()
-    ready = multiprocessing.Barrier(users)
+    ready = multiprocessing.Barrier(users + 1)
     workers = [
         multiprocessing.Process(
             target=_process, args=(port, plan[i::PROCESSES], seconds, out, ready)
@@ -290,11 +298,15 @@ def run_users(port: int, users: int, seed: int, seconds: float) -> Results:
     for worker in workers:
         worker.start()
     results = Results()
+    ready.wait()
+    cpu, started = cpu_seconds(server), time.perf_counter()
     for _ in workers:
         latencies, errors = out.get()
         for kind, values in latencies.items():
             results.latencies.setdefault(kind, []).extend(values)
         results.errors += errors
+    results.server_cpu = cpu_seconds(server) - cpu
+    results.wall = time.perf_counter() - started
     for worker in workers:
         worker.join()
     return results
@@ -340,6 +352,41 @@ def inbox_alone(port: int, seed: int, rounds: int = 20) -> dict[str, Any]:
     return found
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU (user + system) of a process and its children so far, from /proc (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for each in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone, or not Linux
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def rss_mb(pid: int) -> list[int]:
+    """Each server process's resident memory (MB), the parent first (Linux)."""
+    found = []
+    for each in [pid, *_children(pid)]:
+        try:
+            status = Path(f"/proc/{each}/status").read_text()
+        except OSError:
+            continue
+        rss = [line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")]
+        kb = rss[0] if rss else "0"
+        found.append(round(int(kb) / 1024))
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in found]
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -360,15 +407,15 @@ def wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 60) -
     raise SystemExit("samraad serve did not answer")
 
 
-def wait_for_warm(log: Path, seconds: float = 900) -> None:
-    """Until the server has computed the day's figures (all of them after a new release:
-    the shared files are named by the code's digest). Timed users before that would
-    measure the warming, not the serving."""
+def wait_for_warm(log: Path, processes: int, seconds: float = 900) -> None:
+    """Until every server process has computed the day's figures (all of them after a
+    new release: the shared files are named by the code's digest). Timed users before
+    that would measure the warming, not the serving."""
     from samraad.web.server import WARMED
 
     started = time.monotonic()
     while time.monotonic() - started < seconds:
-        if WARMED in log.read_text(errors="replace"):
+        if log.read_text(errors="replace").count(WARMED) >= processes:
             print(f"server warm after {time.monotonic() - started:.0f} s")
             return
         time.sleep(1)
@@ -419,10 +466,11 @@ def main() -> int:
     )
     try:
         wait_for(args.port, server)
-        wait_for_warm(log)
-        warm_up(Session(args.port, "central", timeout=600))
+        wait_for_warm(log, args.processes)
+        warm_up(Session(args.port, "central", timeout=600), Session(args.port, "med", timeout=600))
         load_before = os.getloadavg()[0]
-        results = run_users(args.port, args.users, args.seed, args.seconds)
+        results = run_users(args.port, args.users, args.seed, args.seconds, server.pid)
+        memory = rss_mb(server.pid)
         load_after = os.getloadavg()[0]
         alone = inbox_alone(args.port, args.seed)
     finally:
@@ -439,6 +487,13 @@ def main() -> int:
         "errors": len(results.errors),
         # Other work on the machine shows here; the figures mean most when it is low.
         "load_average_before_after": [round(load_before, 1), round(load_after, 1)],
+        # What a request costs the server: with 20 users and no pause between requests
+        # the server is the bottleneck, so latency ≈ users × CPU per request / cores.
+        "server_cpu_share_of_cores": round(
+            results.server_cpu / max(results.wall, 1e-9) / (os.cpu_count() or 1), 2
+        ),
+        "server_cpu_ms_per_request": round(results.server_cpu * 1000 / max(1, len(every)), 1),
+        "server_rss_mb": memory,
     }
     too_slow = []
     for kind, values in sorted(results.latencies.items()):

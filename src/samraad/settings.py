@@ -251,6 +251,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "web:login"
 LOGIN_REDIRECT_URL = "absence:overview"
 LOGOUT_REDIRECT_URL = "web:login"
+SESSION_ENGINE = "samraad.signin.sessions"  # database sessions, kept per process
 SESSION_COOKIE_AGE = env_int("SAMRAAD_SESSION_SECONDS", 8 * 3600)
 # The largest request body, in MB (the import page's files), refused before it is read
 # (web/middleware.py). Uploaded files above 2.5 MB go to temporary files, not memory.

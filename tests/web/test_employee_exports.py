@@ -8,8 +8,11 @@ import io
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from django.test import Client
 
+from samraad import spreadsheet
+from samraad.audit.models import AuditEntry
 from samraad.people.models import Employee, Employment
 from tests.web.world import World
 
@@ -65,3 +68,23 @@ def test_names_are_never_shown_to_a_committee(client: Client, world: World) -> N
     client.force_login(world.mette)
     for url in ("/", "/units/SOL/", "/units/DAG/", "/org/?unit=DAG"):
         assert "Karen Blixen" not in client.get(url).content.decode()
+
+
+def test_the_csv_is_made_once_per_list_and_language_and_anew_after_a_change(
+    client: Client, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = []
+    real = spreadsheet.csv_lines
+    monkeypatch.setattr(spreadsheet, "csv_lines", lambda *a: made.append(1) or real(*a))
+    client.force_login(world.alice)
+    first = client.get("/units/SOL/employees.csv").getvalue()
+    assert client.get("/units/SOL/employees.csv").getvalue() == first and len(made) == 1
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert client.get("/units/SOL/employees.csv").getvalue() != first and len(made) == 2
+    client.post("/i18n/setlang/", {"language": "da", "next": "/"})
+    # The data changed (an employment saved): the file is made anew.
+    Employment.objects.get(employee_id="SOL-2").save()
+    assert client.get("/units/SOL/employees.csv").getvalue() == first and len(made) == 3
+    # Each download is still recorded, the kept ones too.
+    downloads = AuditEntry.objects.filter(page="absence:employees_csv", user_id=world.alice.pk)
+    assert downloads.count() == 4

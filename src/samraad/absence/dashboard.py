@@ -50,14 +50,14 @@ class Cell:
     def of(cls, figures: UnitFigures, shown: bool = True) -> Cell:
         if not shown:
             return cls(figures.start, figures.end, None, None, None, None, None, True)
-        data = figures.to_json()
-        return cls(
+        rate = figures.absence_rate
+        return cls(  # rounded as to_json rounds them (the page shows the API's figures)
             figures.start,
             figures.end,
             figures.headcount,
-            data["fte"],
-            data["absence_rate"],
-            data["absence_days_per_fte"],
+            rounded(figures.fte),
+            None if rate is None else rounded(rate),
+            rounded(figures.absence_days_per_fte),
             figures.spells,
             False,
         )

@@ -96,9 +96,9 @@ class Picker:
 
     unit_id: str
     kind: PeriodKind
-    kinds: list[Option]
-    periods: list[Option]
-    compares: list[Option]
+    kinds: tuple[Option, ...]
+    periods: tuple[Option, ...]
+    compares: tuple[Option, ...]
     compare: str
     structure: str
 
@@ -171,20 +171,22 @@ def picker(
     return Picker(
         unit_id=grant.unit_id,
         kind=chosen.kind,
-        kinds=[
+        kinds=tuple(
             Option(k.value, kind_label(k), k is chosen.kind)
             for k in PeriodKind
             if choices.options(k)
-        ],
-        periods=[
+        ),
+        periods=tuple(
             Option(o.key, period_label(o, today), o.key == chosen.key)
             for o in choices.options(chosen.kind)
-        ],
-        compares=[Option("", _("nothing"), not compare)]
-        + [
-            Option(name, compare_labels[name] % {"name": grant.tree.name(unit)}, name == compare)
-            for name, unit in targets.items()
-        ],
+        ),
+        compares=(
+            Option("", _("nothing"), not compare),
+            *(
+                Option(name, compare_labels[name] % {"name": grant.tree.name(u)}, name == compare)
+                for name, u in targets.items()
+            ),
+        ),
         compare=compare,
         structure=structure,
     )

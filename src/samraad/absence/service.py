@@ -207,9 +207,11 @@ def warm(today: dt.date) -> None:
     # central HR's list of the whole municipality and its alert counts (the page's first
     # rows, the exports' all): seconds once, so before anyone asks
     central = Scope(None, frozenset({Role.CENTRAL_HR}), True, frozenset(), frozenset())
-    for root in tree_on(today).roots():
-        employees_with_alerts(root, today, central, PAGE_ROWS)
-        employees_with_alerts(root, today, central)
+    tree = tree_on(today)
+    for root in tree.roots():
+        for unit in [root, *tree.children_of(root)]:  # and the administrations'
+            employees_with_alerts(unit, today, central, PAGE_ROWS)
+            employees_with_alerts(unit, today, central)
     # The rest a first unit page may ask: a committee member's other structure, and the
     # follow-up of both audiences in both structures.
     tables(today, Structure.HISTORIC, person_level=False)
@@ -394,12 +396,19 @@ def employees_with_alerts(
 ) -> list[EmployeeRow]:
     """The employees (the first `limit`, or all), with their open and overdue alerts as
     the scope sees them; kept per version of the data and follow-up."""
-    key = ("employees-with-alerts", unit, today, _seen_by(scope), limit)
     return cache.remember(
-        key,
+        employees_key(unit, today, scope, limit),
         lambda: with_alerts(employees(unit, today)[:limit], today, scope),
-        ("data", "follow_up"),
+        EMPLOYEES_DEPEND_ON,
     )
+
+
+EMPLOYEES_DEPEND_ON = ("data", "follow_up")
+
+
+def employees_key(unit: str, today: dt.date, scope: Scope, limit: int | None) -> Hashable:
+    """What `employees_with_alerts` keeps its rows under (and an export made of them)."""
+    return ("employees-with-alerts", unit, today, _seen_by(scope), limit)
 
 
 def _seen_by(scope: Scope) -> Hashable:

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +17,12 @@ class FollowUpConfig(AppConfig):
             Watch("follow_up", "followup_alert", ("COUNT(*)", "MAX(id)")),
             Watch("follow_up", "followup_conversation", ("COUNT(*)",)),
         ]
+
+    def warm(self, today: dt.date) -> None:
+        """Central HR's longest absences of the municipality and the administrations."""
+        from samraad.followup.long_absences import warm
+
+        warm(today)
 
     def navigation(self) -> list[NavEntry]:
         return [NavEntry(_("Alerts"), "followup:alerts", "alerts", lambda s: s.person_level)]

@@ -29,6 +29,7 @@ from samraad.followup.models import Conversation
 from samraad.fragments import rows_html
 from samraad.frames import cache
 from samraad.labels import label
+from samraad.org.tree import tree_on
 from samraad.rules import RuleHistory, RuleSet
 from samraad.vocabulary import CONVERSATION_KIND
 
@@ -68,6 +69,13 @@ def longest_below(
         lambda: with_follow_up(chosen, day, stored_conversations, rules_on(day)),
         ("data", "follow_up"),
     )
+
+
+def warm(today: dt.date) -> None:
+    tree = tree_on(today)
+    for root in tree.roots():
+        for unit in [root, *tree.children_of(root)]:
+            longest_below(unit, today)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ class FramesConfig(AppConfig):
         # Every version's fingerprint includes its counter (models.Version).
         return [
             Watch(name, "frames_version", (f"MAX(CASE WHEN name = '{name}' THEN number END)",))
-            for name in ("data", "follow_up", "access")
+            for name in ("data", "follow_up", "access", "sessions", "users")
         ]
 
     def ready(self) -> None:

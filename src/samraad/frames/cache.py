@@ -36,7 +36,7 @@ from django.db import connection
 from samraad.frames.sources import watched
 from samraad.stats import Dataset
 
-RESULTS_KEPT = 256
+RESULTS_KEPT = 5000
 FULL_CHECK_SECONDS = 60
 
 _lock = threading.RLock()

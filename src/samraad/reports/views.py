@@ -116,7 +116,7 @@ class MonthChoice:
 @dataclass(frozen=True)
 class Panel:
     unit_id: str
-    months: list[MonthChoice]
+    months: tuple[MonthChoice, ...]
     subscribed: bool
     management: bool
     has_email: bool
@@ -128,7 +128,7 @@ def panel(grant: UnitGrant, user_id: int, email: str, day: dt.date) -> Panel:
     lang = language()
     return Panel(
         grant.unit_id,
-        [MonthChoice(str(m), month_name(m, lang)) for m in months],
+        tuple(MonthChoice(str(m), month_name(m, lang)) for m in months),
         Subscription.objects.filter(user_id=user_id, unit_id=grant.unit_id).exists(),
         grant.person_level,
         bool(email),

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from samraad.frames.sources import Watch
+
 
 class SigninConfig(AppConfig):
     """Sign-in: the identity provider (OpenID Connect) and throttled password login."""
@@ -7,6 +9,14 @@ class SigninConfig(AppConfig):
     name = "samraad.signin"
     label = "signin"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def watched_tables(self) -> list[Watch]:
+        # The sessions and users each process keeps (signin.sessions) are read anew
+        # when one is saved or deleted.
+        return [
+            Watch("sessions", "django_session", ("COUNT(*)", "MAX(expire_date)")),
+            Watch("users", "auth_user", ("COUNT(*)", "MAX(last_login)")),
+        ]
 
     def ready(self) -> None:
         from django.conf import settings

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from samraad.accounts.backends import ModelBackendRefusingDemo
 from samraad.signin import throttle
 from samraad.signin.provisioning import user_for_claims
+from samraad.signin.sessions import kept_user
 
 
 class ThrottledModelBackend(ModelBackendRefusingDemo):
@@ -40,6 +41,9 @@ class ThrottledModelBackend(ModelBackendRefusingDemo):
             throttle.clear(username)
         return user
 
+    def get_user(self, user_id: Any) -> User | None:
+        return kept_user(int(user_id), super().get_user)
+
 
 class OidcBackend(BaseBackend):
     """Signs in the user the identity provider vouched for (verified claims only)."""
@@ -52,4 +56,8 @@ class OidcBackend(BaseBackend):
         return user if user is not None and user.is_active else None
 
     def get_user(self, user_id: int) -> User | None:
-        return User.objects.filter(pk=user_id, is_active=True).first()
+        return kept_user(int(user_id), _active_user)
+
+
+def _active_user(user_id: int) -> User | None:
+    return User.objects.filter(pk=user_id, is_active=True).first()

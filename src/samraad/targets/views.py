@@ -45,7 +45,7 @@ class TargetPanel:
     """The unit page's target form: this year's and next year's targets."""
 
     unit_id: str
-    years: list[YearTarget]
+    years: tuple[YearTarget, ...]
     has_children: bool
 
 
@@ -56,7 +56,7 @@ def panel(unit: str, day: dt.date) -> TargetPanel:
         found = target_in_tree(unit, year, tree)
         name = tree.name(found.set_for) if found else ""
         years.append(YearTarget(year, targets_for(year).get(unit), found, name))
-    return TargetPanel(unit, years, bool(tree.children_of(unit)))
+    return TargetPanel(unit, tuple(years), bool(tree.children_of(unit)))
 
 
 class TargetForm(forms.Form):

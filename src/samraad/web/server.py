@@ -71,7 +71,8 @@ def serve(
     `processes` > 1 forks that many servers onto one listening socket (the kernel hands
     each connection to one of them): each process has its own interpreter lock, and
     the day's frames and figures are shared files (frames.store), so a further process
-    reads what the first computed instead of computing it again."""
+    reads what the first computed instead of computing it again. The others warm when
+    the first has: from its files, in a second or two, what each keeps for itself."""
     import waitress
     from django.db import connections
 
@@ -97,15 +98,23 @@ def serve(
     # Forked before any thread starts and with no connection open: a child inherits
     # neither a half-used database connection nor a lock held by another thread.
     connections.close_all()
+    # The parent warms first; its end of the pipe closes when it has, and the children,
+    # reading the pipe, then warm from what it wrote to the shared files.
+    first_warmed, warmed = os.pipe()
     children: list[int] = []
     for _ in range(processes - 1):
         pid = os.fork()
         if pid == 0:  # a child serves, and forks nothing more
             children = []
+            os.close(warmed)
+            threading.Thread(
+                target=_warm_after, args=(first_warmed,), name="warm", daemon=True
+            ).start()
             break
         children.append(pid)
-    else:  # the parent alone warms: the others read what it writes to the shared files
-        threading.Thread(target=_warm, name="warm", daemon=True).start()
+    else:
+        os.close(first_warmed)
+        threading.Thread(target=_warm, args=(warmed,), name="warm", daemon=True).start()
     try:
         waitress.serve(app, sockets=[listening], **options)
     finally:
@@ -119,9 +128,15 @@ def _family(host: str) -> socket.AddressFamily:
     return socket.AF_INET6 if ":" in host else socket.AF_INET
 
 
-def _warm() -> None:
+def _warm_after(first_warmed: int) -> None:
+    os.read(first_warmed, 1)  # the end of the file: the first process has warmed
+    os.close(first_warmed)
+    _warm()
+
+
+def _warm(done: int | None = None) -> None:
     """Let every app that wants to (AppConfig.warm) load the data and compute what its
-    pages need while the first user signs in."""
+    pages need while the first user signs in; then close `done`."""
     from django.apps import apps
     from django.db import connection
 
@@ -132,8 +147,10 @@ def _warm() -> None:
         for config in apps.get_app_configs():
             if hasattr(config, "warm"):
                 config.warm(today())
-        logger.info("%s in %.0f s", WARMED, time.monotonic() - started)
+        logger.info("%s in %.0f s (process %d)", WARMED, time.monotonic() - started, os.getpid())
     except Exception:  # the pages compute on demand all the same
         logger.exception("warming the cache failed")
     finally:
         connection.close()
+        if done is not None:
+            os.close(done)

@@ -6,20 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString
 
 from samraad.accounts.permissions import require_unit
 from samraad.clock import today
+from samraad.fragments import html
 from samraad.reports.views import panel
 
 register = template.Library()
 
 
-@register.inclusion_tag("reports/_panel.html", takes_context=True)
-def report_panel(context: dict[str, Any], unit_id: str) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def report_panel(context: dict[str, Any], unit_id: str) -> SafeString:
     request = context["request"]
     day = today()
     grant = require_unit(request.user, unit_id, day)  # the page asked already: no surprise
-    return {
-        "report": panel(grant, int(request.user.pk), request.user.email, day),
-        "csrf_token": context.get("csrf_token"),
-    }
+    found = panel(grant, int(request.user.pk), request.user.email, day)
+    return html("reports/_panel.html", "report", found, request)
