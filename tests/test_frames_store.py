@@ -35,6 +35,21 @@ def test_a_result_computed_once_is_read_by_another_process(shared: Path) -> None
     assert calls == [1]
 
 
+def test_a_page_part_rendered_once_is_read_by_another_process_and_purged(shared: Path) -> None:
+    calls: list[int] = []
+
+    def render() -> str:
+        calls.append(1)
+        return "<p>Sygefravær 5,3 %</p>"
+
+    assert store.shared_html(("part", "SOL"), render) == "<p>Sygefravær 5,3 %</p>"
+    cache.invalidate()  # as in a new process: nothing in memory
+    assert store.shared_html(("part", "SOL"), render) == "<p>Sygefravær 5,3 %</p>"
+    assert calls == [1]
+    store.clear()  # the retention purge: no file of before it is read again
+    assert list(shared.glob("*.html")) == []
+
+
 def test_a_change_that_keeps_every_count_is_seen(shared: Path) -> None:
     from tests.rules.db import load_example
 

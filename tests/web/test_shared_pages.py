@@ -1,6 +1,7 @@
-"""A second web process reads the unit page's tables, forecasts and follow-up from the
-files the first one wrote (frames.store): it computes none of them, and its page holds
-the same figures as a process that computed everything itself."""
+"""A second web process reads the unit page's tables, forecasts and follow-up, and the
+page's rendered content, from the files the first one wrote (frames.store): it computes
+none of them, and its page holds the same figures as a process that computed everything
+itself."""
 
 from __future__ import annotations
 
@@ -20,17 +21,17 @@ from tests.web.world import World
 READERS = [("alice", "SOL"), ("henrik", "BUF"), ("carl", "KK")]
 
 
-def _pages(client: Client, world: World) -> dict[tuple[str, str, str], dict[str, Any]]:
+def _pages(client: Client, world: World) -> dict[tuple[str, str, str], tuple[str, bytes]]:
+    """Each reader's unit page as rendered (its content: every figure it shows) and the
+    page's figures as the CSV export writes them (built from the tables)."""
     found = {}
     for name, unit in READERS:
         client.force_login(getattr(world, name))
         for structure in ("historic", "current"):
-            page = client.get(f"/units/{unit}/?structure={structure}").context["page"]
-            found[(name, unit, structure)] = {
-                "statistics": page.statistics,
-                "outlook": page.outlook.to_json(),
-                "follow_up": page.follow_up,
-            }
+            page = client.get(f"/units/{unit}/?structure={structure}")
+            figures = client.get(f"/units/{unit}/figures.csv?structure={structure}")
+            csv = b"".join(figures.streaming_content)  # type: ignore[attr-defined]
+            found[(name, unit, structure)] = (str(page.context["content"]), csv)
     return found
 
 
@@ -47,8 +48,8 @@ def test_a_second_process_reads_the_pages_figures(
     cache.invalidate()
     first = _pages(client, world)
     assert first == alone
-    written = set(tmp_path.glob("*.arrow"))
-    assert written
+    written = set(tmp_path.glob("*.arrow")) | set(tmp_path.glob("*.html"))
+    assert {p.suffix for p in written} == {".arrow", ".html"}
 
     cache.invalidate()  # as in a new process: nothing in memory, the files on disk
     for module, name in [
@@ -59,7 +60,7 @@ def test_a_second_process_reads_the_pages_figures(
     ]:
         monkeypatch.setattr(module, name, _refuse)
     assert _pages(client, world) == alone
-    assert set(tmp_path.glob("*.arrow")) == written
+    assert set(tmp_path.glob("*.arrow")) | set(tmp_path.glob("*.html")) == written
 
 
 @pytest.mark.parametrize("sharing", [False, True])

@@ -49,6 +49,7 @@ from samraad.clock import today
 from samraad.followup.inbox import AlertRow, alerts_of_person
 from samraad.fragments import html, rows_html
 from samraad.frames import cache
+from samraad.frames.store import shared_html
 from samraad.labels import label
 from samraad.stats import Structure
 from samraad.targets.store import TARGETS
@@ -156,24 +157,20 @@ def unit_page(
     # The month so far (person-level readers, before a month's last day) is marked, never
     # drawn or listed as a whole month.
     incomplete = "" if shown_until == month_end(shown_until) else current_month_note(shown_until)
-    url = reverse("absence:unit", args=[unit_id])
     year = outlook(unit_id, day, structure, grant.person_level)
     labels = (
         [period_label(chosen, shown_until), _("The same period a year earlier")]
         if focused
         else _headline_labels()
     )
-    query = {"kind": chosen.kind.value, "period": chosen.key} if focused else {}
-    query["compare"] = compare
+    query = _links_keep(focused, chosen, compare)
     this_year = stats.months_this_year
+    shell = _shell(grant, structure, query)
     return UnitPage(
         unit_id=unit_id,
-        name=tree.name(unit_id),
-        kind=label(UNIT_KIND, tree.units[unit_id].kind),
-        structures=[
-            Choice(label(STRUCTURE, s), f"{url}?{_query(structure=s, **query)}", structure is s)
-            for s in Structure
-        ],
+        name=shell.name,
+        kind=shell.kind,
+        structures=shell.structures,
         structure=structure,
         year=shown_until.year,
         headline=[
@@ -218,6 +215,38 @@ def unit_page(
     )
 
 
+@dataclass(frozen=True)
+class Shell:
+    """What the unit page shows around its content: the unit and the structure switch."""
+
+    unit_id: str
+    name: str
+    kind: str
+    structures: list[Choice]
+
+
+def _shell(grant: UnitGrant, structure: Structure, query: dict[str, str]) -> Shell:
+    unit_id, tree = grant.unit_id, grant.tree
+    url = reverse("absence:unit", args=[unit_id])
+    return Shell(
+        unit_id,
+        tree.name(unit_id),
+        label(UNIT_KIND, tree.units[unit_id].kind),
+        [
+            Choice(label(STRUCTURE, s), f"{url}?{_query(structure=s, **query)}", structure is s)
+            for s in Structure
+        ],
+    )
+
+
+def _links_keep(focused: bool, chosen: ChosenPeriod, compare: str) -> dict[str, str]:
+    """What the page's links keep of its URL: the period when one is chosen, and the
+    comparison."""
+    query = {"kind": chosen.kind.value, "period": chosen.key} if focused else {}
+    query["compare"] = compare
+    return query
+
+
 def _query(**values: str) -> str:
     return urlencode({k: v for k, v in values.items() if v})
 
@@ -233,6 +262,12 @@ def _request_choices(
     return chosen, compare, other
 
 
+# The page is the same for everyone with the same access to the unit: it is built once
+# per process, and rendered once for every process (a shared file), per language, day,
+# structure, period, comparison and version of these.
+PAGE_DEPENDS = ("data", "follow_up", TARGETS)
+
+
 @dataclass(frozen=True)
 class _Asked:
     grant: UnitGrant
@@ -241,8 +276,29 @@ class _Asked:
     chosen: ChosenPeriod
     compare: str
     other: str | None
-    page: UnitPage
-    content: str
+    key: tuple[Hashable, ...]  # what the page and its content are kept under
+
+    @property
+    def page(self) -> UnitPage:
+        def build() -> UnitPage:
+            return unit_page(
+                self.grant, self.day, self.structure, self.chosen, self.other, self.compare
+            )
+
+        return cache.remember(self.key, build, depends=PAGE_DEPENDS)
+
+    @property
+    def content(self) -> str:
+        def render() -> str:
+            return render_to_string("absence/_unit_content.html", {"page": self.page})
+
+        return shared_html(self.key, render, PAGE_DEPENDS)
+
+    @property
+    def shell(self) -> Shell:
+        periods = service.periods_for(self.day, self.grant.person_level)
+        focused = self.chosen.period != periods.last_12_months
+        return _shell(self.grant, self.structure, _links_keep(focused, self.chosen, self.compare))
 
 
 def _asked(request: HttpRequest, unit_id: str) -> _Asked:
@@ -252,14 +308,6 @@ def _asked(request: HttpRequest, unit_id: str) -> _Asked:
     grant = require_unit(request.user, unit_id, day)
     structure = _structure(request, grant.person_level)
     chosen, compare, other = _request_choices(request, grant, day)
-
-    # The page is the same for everyone with the same access to the unit: it is built
-    # and rendered once per language, day, structure, period, comparison and version of
-    # the data.
-    def build() -> tuple[UnitPage, str]:
-        page = unit_page(grant, day, structure, chosen, other, compare)
-        return page, render_to_string("absence/_unit_content.html", {"page": page})
-
     key = (
         "unit-page",
         unit_id,
@@ -272,14 +320,13 @@ def _asked(request: HttpRequest, unit_id: str) -> _Asked:
         compare,
         other,
     )
-    page, content = cache.remember(key, build, depends=("data", "follow_up", TARGETS))
-    return _Asked(grant, day, structure, chosen, compare, other, page, content)
+    return _Asked(grant, day, structure, chosen, compare, other, key)
 
 
 @login_required
 def unit(request: HttpRequest, unit_id: str) -> HttpResponse:
     asked = _asked(request, unit_id)
-    grant, day, page = asked.grant, asked.day, asked.page
+    grant, day, page = asked.grant, asked.day, asked.shell
     # The units above that this reader may open, and HR's tools: they depend on who
     # asks, not only on the access, so they are chosen per request (the page is shared).
     crumbs = [

@@ -1,4 +1,4 @@
-"""The day's frames and figures written once to files that every process reads.
+"""The day's frames, figures and pages written once to files that every process reads.
 
 A web process used to load the database and compute every unit's figures for itself,
 10 to 50 seconds before its first committee page. Now the first process that computes
@@ -54,10 +54,13 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _name(key: Hashable, depends: tuple[str, ...]) -> str:
+def _name(key: Hashable, depends: tuple[str, ...], suffix: str = ".arrow") -> str:
     fingerprints = tuple(cache.fingerprint(name) for name in depends)
     digest = hashlib.sha256(repr((code_version(), fingerprints, key)).encode()).hexdigest()[:32]
-    return f"{digest}.arrow"
+    return f"{digest}{suffix}"
+
+
+SUFFIXES = (".arrow", ".html")
 
 
 def shared_frame(
@@ -83,11 +86,36 @@ def shared_frame(
     return cache.remember(("shared", key), load, depends)
 
 
-def _write(frame: pl.DataFrame, path: Path) -> None:
+def shared_html(
+    key: Hashable, render: Callable[[], str], depends: tuple[str, ...] = ("data",)
+) -> str:
+    """A rendered page part for `key` (its `repr` names it, so every value in it must
+    write itself the same in every process: strings, dates, enums, numbers) under the
+    current versions of `depends`: from memory, else from the shared file, else
+    rendered here and written for the others."""
+
+    def load() -> str:
+        folder = directory()
+        if folder is None:
+            return render()
+        path = folder / _name(key, depends, ".html")
+        with contextlib.suppress(OSError):  # not there, or removed under us: render it
+            return path.read_text(encoding="utf-8")
+        text = render()
+        _write(text, path)
+        return text
+
+    return cache.remember(("shared", key), load, depends)
+
+
+def _write(found: pl.DataFrame | str, path: Path) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-")
     os.close(handle)
     try:
-        frame.write_ipc(temporary)
+        if isinstance(found, str):
+            Path(temporary).write_text(found, encoding="utf-8")
+        else:
+            found.write_ipc(temporary)
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
@@ -97,7 +125,7 @@ def _write(frame: pl.DataFrame, path: Path) -> None:
 
 def _forget_old(folder: Path) -> None:
     cutoff = time.time() - KEEP_SECONDS
-    for old in folder.glob("*.arrow"):
+    for old in (path for suffix in SUFFIXES for path in folder.glob(f"*{suffix}")):
         try:
             if old.stat().st_mtime < cutoff:
                 old.unlink()
@@ -112,6 +140,6 @@ def clear() -> None:
     folder = directory()
     if folder is None:
         return
-    for path in folder.glob("*.arrow"):
+    for path in (path for suffix in SUFFIXES for path in folder.glob(f"*{suffix}")):
         with contextlib.suppress(OSError):  # another process got there first
             path.unlink()

@@ -7,10 +7,12 @@ numbers here: they are written as they are.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.translation import get_language
+
+from samraad.documents.formatting import format_number
 
 register = template.Library()
 
@@ -19,10 +21,10 @@ register = template.Library()
 def number(value: int | float | Decimal | None, places: int | str = 0) -> str:
     if value is None or value == "":
         return "–"
-    decimals = int(places)
-    # half up, as every figure of the product is rounded (docs/statistics.md)
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    # Half up, as every figure of the product is rounded (docs/statistics.md), and as
+    # the documents write it: the same function (a unit page has a hundred numbers).
+    english = (get_language() or "da").startswith("en")
+    return format_number(Decimal(str(value)), int(places), "en" if english else "da")
 
 
 @register.filter
