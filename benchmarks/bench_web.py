@@ -2,6 +2,7 @@
 central HR's pages of the whole municipality.
 
     python benchmarks/bench_web.py [--employees 45000] [--users 20] [--seconds 60]
+                                   [--processes CORES] [--db DEMO_DATABASE]
 
 Builds (once) the synthetic municipality through the real import into
 benchmarks/out/web-<N>.sqlite3, creates the demo users, starts `samraad serve` on
@@ -10,7 +11,7 @@ and API figures of units in their scope for a bounded time; the central HR users
 half the time for their own pages (CENTRAL_PAGES: the municipality's and the
 administrations' unit pages, employee lists and their CSV, the alerts inbox, the
 analyses, the targets' breakdown, the longest absences). Prints each kind's latencies
-and errors; exits 1 on any error or when a p95 exceeds its target (unit pages and API
+and errors, the server's CPU per request and its processes' memory; exits 1 on any error or when a p95 exceeds its target (unit pages and API
 200 ms, central HR's pages 1 s).
 """
 
@@ -430,7 +431,12 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--db", type=Path, help="an existing demo database to use")
-    parser.add_argument("--processes", type=int, default=1, help="samraad serve --processes")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="samraad serve --processes (default: one per core)",
+    )
     parser.add_argument(
         "--without", action="append", default=[], help="leave a kind of CENTRAL_PAGES out"
     )
