@@ -11,8 +11,9 @@ and API figures of units in their scope for a bounded time; the central HR users
 half the time for their own pages (CENTRAL_PAGES: the municipality's and the
 administrations' unit pages, employee lists and their CSV, the alerts inbox, the
 analyses, the targets' breakdown, the longest absences). Prints each kind's latencies
-and errors, the server's CPU per request and its processes' memory; exits 1 on any error or when a p95 exceeds its target (unit pages and API
-200 ms, central HR's pages 1 s).
+and errors, the server's CPU per request and its processes' memory; exits 1 on any
+error or when a p95 exceeds its target (unit pages and API 200 ms, central HR's pages
+1 s).
 """
 
 from __future__ import annotations

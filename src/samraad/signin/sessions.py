@@ -23,7 +23,7 @@ from django.utils import timezone
 from samraad.frames import cache
 
 SESSIONS, USERS = "sessions", "users"
-KEPT = 20_000  # sessions a process keeps; the oldest are read again past it
+KEPT = 20_000  # sessions (and users) a process keeps; the oldest are read again past it
 
 _lock = threading.Lock()
 _sessions: dict[str, tuple[tuple[Any, ...], Session]] = {}
