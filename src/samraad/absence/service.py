@@ -204,14 +204,12 @@ def warm(today: dt.date) -> None:
     for root in tree_on(today).roots():
         for kind in (LENGTH_GROUPS, JOB_GROUPS, ALERTS):
             shown.parts(kind, Structure.CURRENT, root, *period)
-    # central HR's list of the whole municipality and its alert counts (the page's first
-    # rows, the exports' all): seconds once, so before anyone asks
+    # central HR's lists of the municipality and the administrations, with their alert
+    # counts (the page's first rows, the exports' all): seconds once, so before anyone asks
     central = Scope(None, frozenset({Role.CENTRAL_HR}), True, frozenset(), frozenset())
-    tree = tree_on(today)
-    for root in tree.roots():
-        for unit in [root, *tree.children_of(root)]:  # and the administrations'
-            employees_with_alerts(unit, today, central, PAGE_ROWS)
-            employees_with_alerts(unit, today, central)
+    for unit in tree_on(today).tops():
+        employees_with_alerts(unit, today, central, PAGE_ROWS)
+        employees_with_alerts(unit, today, central)
     # The rest a first unit page may ask: a committee member's other structure, and the
     # follow-up of both audiences in both structures.
     tables(today, Structure.HISTORIC, person_level=False)

@@ -162,10 +162,9 @@ def job_groups(unit: str, today: dt.date, person_level: bool) -> Table:
 
 
 def warm(today: dt.date) -> None:
-    """What HR's first analyses need: every unit's group tables (shared by every process)."""
-    tree = tree_on(today)
-    for root in tree.roots():
-        for unit in [root, *tree.children_of(root)]:  # and the administrations'
-            short_term(unit, today, True)
-            seniors(unit, today, True)
-            notice(unit, today, True)
+    """What HR's first analyses need: the municipality's and the administrations' group
+    tables (shared by every process)."""
+    for unit in tree_on(today).tops():
+        short_term(unit, today, True)
+        seniors(unit, today, True)
+        notice(unit, today, True)

@@ -72,10 +72,8 @@ def longest_below(
 
 
 def warm(today: dt.date) -> None:
-    tree = tree_on(today)
-    for root in tree.roots():
-        for unit in [root, *tree.children_of(root)]:
-            longest_below(unit, today)
+    for unit in tree_on(today).tops():
+        longest_below(unit, today)
 
 
 @dataclass(frozen=True)

@@ -68,22 +68,7 @@ def shared_frame(
 ) -> pl.DataFrame:
     """The frame for `key` under the current data: from this process's memory, else from
     the shared file, else computed here and written for the others."""
-
-    def load() -> pl.DataFrame:
-        folder = directory()
-        if folder is None:
-            return compute()
-        path = folder / _name(key, depends)
-        if path.exists():
-            try:
-                return pl.read_ipc(path)
-            except OSError:
-                pass  # removed or cut short under us: compute it again
-        frame = compute()
-        _write(frame, path)
-        return frame
-
-    return cache.remember(("shared", key), load, depends)
+    return _shared(key, compute, depends, ".arrow", pl.read_ipc)
 
 
 def shared_html(
@@ -91,19 +76,27 @@ def shared_html(
 ) -> str:
     """A rendered page part for `key` (its `repr` names it, so every value in it must
     write itself the same in every process: strings, dates, enums, numbers) under the
-    current versions of `depends`: from memory, else from the shared file, else
-    rendered here and written for the others."""
+    current versions of `depends`, found as `shared_frame` finds a frame."""
+    return _shared(key, render, depends, ".html", lambda path: path.read_text(encoding="utf-8"))
 
-    def load() -> str:
+
+def _shared[T: (pl.DataFrame, str)](
+    key: Hashable,
+    compute: Callable[[], T],
+    depends: tuple[str, ...],
+    suffix: str,
+    read: Callable[[Path], T],
+) -> T:
+    def load() -> T:
         folder = directory()
         if folder is None:
-            return render()
-        path = folder / _name(key, depends, ".html")
-        with contextlib.suppress(OSError):  # not there, or removed under us: render it
-            return path.read_text(encoding="utf-8")
-        text = render()
-        _write(text, path)
-        return text
+            return compute()
+        path = folder / _name(key, depends, suffix)
+        with contextlib.suppress(OSError):  # not there, or removed or cut short under us
+            return read(path)
+        found = compute()
+        _write(found, path)
+        return found
 
     return cache.remember(("shared", key), load, depends)
 

@@ -63,6 +63,11 @@ class OrgTree:
     def roots(self) -> list[str]:
         return sorted(u.unit_id for u in self.units.values() if u.parent_id is None)
 
+    def tops(self) -> list[str]:
+        """Each root and the open units directly below it (the municipality and its
+        administrations): what central HR looks at first."""
+        return [unit for root in self.roots() for unit in [root, *self.children_of(root)]]
+
     def children_of(self, unit_id: str, include_closed: bool = False) -> list[str]:
         kids = self.children.get(unit_id, ())
         return [k for k in kids if include_closed or self.units[k].open]

@@ -42,13 +42,7 @@ class SessionStore(DatabaseSessionStore):
         if found is not None and found[0] == version and found[1].expire_date > timezone.now():
             return found[1]
         row: Session | None = super()._get_session_from_db()  # type: ignore[misc]
-        with _lock:
-            if row is None:
-                _sessions.pop(key, None)
-            else:
-                _sessions[key] = (version, row)
-                while len(_sessions) > KEPT:
-                    del _sessions[next(iter(_sessions))]
+        _keep(_sessions, key, version, row)
         return row
 
 
@@ -60,11 +54,18 @@ def kept_user(user_id: int, read: Any) -> User | None:
     if found is not None and found[0] == version:
         return copy.copy(found[1])
     user: User | None = read(user_id)
-    with _lock:
-        if user is None:
-            _users.pop(user_id, None)
-        else:
-            _users[user_id] = (version, user)
-            while len(_users) > KEPT:
-                del _users[next(iter(_users))]
+    _keep(_users, user_id, version, user)
     return copy.copy(user)
+
+
+def _keep[K, V](
+    kept: dict[K, tuple[tuple[Any, ...], V]], key: K, version: Any, value: V | None
+) -> None:
+    """Keep `value` (None: forget the key), the oldest going past KEPT."""
+    with _lock:
+        if value is None:
+            kept.pop(key, None)
+            return
+        kept[key] = (version, value)
+        while len(kept) > KEPT:
+            del kept[next(iter(kept))]

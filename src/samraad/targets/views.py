@@ -161,9 +161,8 @@ def _breakdown(
 
 def warm(today: dt.date) -> None:
     tree = tree_on(today)
-    for root in tree.roots():
-        for unit in [root, *tree.children_of(root)]:
-            _breakdown(unit, today.year, Method.PROPORTIONAL, 1, tree)
+    for unit in tree.tops():
+        _breakdown(unit, today.year, Method.PROPORTIONAL, 1, tree)
 
 
 def _page(grant: UnitGrant, year: int, method: Method, baseline: int) -> BreakdownPage:
